@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MaklumatConfig(AppConfig):
+    name = "maklumat"
+    verbose_name = "Maklumat Pelayanan"

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from agencies.demo import CREDENTIALS_FILE, seed_demo_users
+from agencies.seed import seed_bontang
+
+
+class Command(BaseCommand):
+    help = (
+        "Menambah data demo: satu pengguna per peran (sandi dibuat acak, atau dari DEMO_PASSWORD). "
+        "Sandi dicetak dan disimpan di var/demo-credentials.txt."
+    )
+
+    def handle(self, *args, **options):
+        seed_bontang()
+        credentials = seed_demo_users()
+        self.stdout.write(self.style.SUCCESS("Pengguna demo (nama pengguna / sandi / peran):"))
+        for username, password, role in credentials:
+            self.stdout.write(f"  {username:28} {password:16} {role}")
+        self.stdout.write(f"Tersimpan juga di var/{CREDENTIALS_FILE}.")
