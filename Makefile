@@ -7,7 +7,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := chromium fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext
-export DJANGO_SETTINGS_MODULE ?= bontang_sp.settings
 
 .PHONY: run test lint format system-packages install migrate seed worker beat clean
 

@@ -243,3 +243,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# ---------------------------------------------------------------------------
+# Standar Pelayanan
+# ---------------------------------------------------------------------------
+# Hours in one hari kerja, to add step durations given in minutes or hours to those
+# given in working days (Lampiran 1.B.5). Bontang's offices keep 7.5 hours on average
+# (37.5 hours a week); set it to the agency's rule.
+WORKING_HOURS_PER_DAY = env.float("WORKING_HOURS_PER_DAY", default=7.5)
