@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from agencies import views as agency_views
@@ -45,5 +45,8 @@ urlpatterns = [
     path("sehat/", agency_views.health, name="health"),
     path("kelola/", agency_views.staff_home, name="staff-home"),
     *auth_urlpatterns,
+    path("", include("standards.urls")),
+    path("", include("documents.urls")),
+    path("", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

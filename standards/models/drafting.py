@@ -18,6 +18,36 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency, WorkUnit, nip_validator
 from bontang_sp.validators import validate_plain_text
 
+__all__ = [
+    "ServiceKind",
+    "Service",
+    "DraftingTeam",
+    "TeamRole",
+    "TeamMember",
+    "ComponentKind",
+    "StandardStatus",
+    "ChangeReason",
+    "ServiceStandardQuerySet",
+    "ServiceStandard",
+    "StandardComponent",
+    "OrderedRow",
+    "RequirementKind",
+    "RequirementTiming",
+    "Requirement",
+    "DurationUnit",
+    "ProcedureStep",
+    "ChannelKind",
+    "ComplaintChannel",
+    "LegalBasisKind",
+    "LegalBasis",
+    "DELIVERY_COMPONENTS",
+    "MANAGEMENT_COMPONENTS",
+    "NAME_MAX",
+    "SHORT_TEXT_MAX",
+    "LONG_TEXT_MAX",
+    "long_text_validators",
+]
+
 # Text limits (characters). They keep documents readable and rendering bounded.
 NAME_MAX = 200
 SHORT_TEXT_MAX = 300

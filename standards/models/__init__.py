@@ -1,0 +1,1 @@
+from .drafting import *  # noqa: F403

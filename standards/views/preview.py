@@ -1,0 +1,3 @@
+"""The standard preview document: request it, follow its rendering, download it."""
+
+urlpatterns: list = []
