@@ -164,3 +164,33 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} {self.agency}"
+
+
+class Notification(models.Model):
+    """An e-mail to a user, written in the transaction of the act that causes it and sent
+    after commit by a task; unsent ones are retried, so a mail server that is down loses
+    nothing. `key` makes a reminder idempotent: the same thing is never sent twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penerima"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    subject = models.CharField(_("perihal"), max_length=200)
+    body = models.TextField(_("isi"))
+    url = models.CharField(_("tautan"), max_length=500, blank=True)
+    key = models.CharField(_("kunci"), max_length=200, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+
+    class Meta:
+        verbose_name = _("Pemberitahuan")
+        verbose_name_plural = _("Pemberitahuan")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="notification_unsent_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.subject}"

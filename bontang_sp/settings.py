@@ -150,7 +150,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_REDIS_SOCKET_TIMEOUT = 3
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 3
 CELERY_TIMEZONE = "Asia/Makassar"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "resend-unsent-notifications": {
+        "task": "agencies.tasks.resend_unsent_notifications",
+        "schedule": 300.0,
+    },
+}
 
 # ---------------------------------------------------------------------------
 # E-mail: EMAIL_URL, default the console

@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404
 
 from agencies import permissions as agency_permissions
 from agencies.models import Agency
+from agencies.roles import CityRole
 
-from .models import Service, ServiceStandard
+from .models import Service, ServiceStandard, TeamMember, TeamRole
 
 
 def may_read_agency(user, agency: Agency) -> bool:
@@ -63,3 +64,49 @@ def standard_for_editing(user, pk: int) -> ServiceStandard:
 def service_for_drafting(user, agency_slug: str, pk: int) -> Service:
     agency = agency_for_drafting(user, agency_slug)
     return get_object_or_404(Service, agency=agency, pk=pk)
+
+
+# --- decrees (Pasal 12) -------------------------------------------------------------
+
+
+def _is_actor(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and not user.is_superuser)
+
+
+def is_team_chair(user, agency: Agency) -> bool:
+    """The ketua of the agency's drafting team (the parent's team for a UPT or school)."""
+    team_agency = agency.parent if agency.drafted_by_parent else agency
+    return (
+        _is_actor(user)
+        and TeamMember.objects.filter(
+            team__agency=team_agency, user=user, role=TeamRole.CHAIR
+        ).exists()
+    )
+
+
+def may_submit_decree(user, decree) -> bool:
+    """Pasal 12 ayat (4): the team's ketua or the agency head sends the draft for evaluation."""
+    return agency_permissions.may_act_as_head(user, decree.agency) or is_team_chair(
+        user, decree.agency
+    )
+
+
+def may_evaluate_decree(user, decree) -> bool:
+    """Pasal 12 ayat (4): Bagian Organisasi Setda evaluates."""
+    return agency_permissions.has_city_role(user, CityRole.REVIEWER)
+
+
+def may_set_decree(user, decree) -> bool:
+    """Pasal 12 ayat (1): the Kepala Perangkat Daerah sets (not for PTSP/PATEN)."""
+    return not decree.by_mayor and agency_permissions.may_act_as_head(user, decree.agency)
+
+
+def may_act_for_mayor(user, decree=None) -> bool:
+    """Pasal 12 ayat (1)-(2): the Wali Kota ratifies, and sets PTSP and PATEN decrees."""
+    return agency_permissions.has_city_role(user, CityRole.MAYOR_OFFICE)
+
+
+def may_withdraw_decree(user, decree) -> bool:
+    return agency_permissions.may_draft_for(
+        user, decree.agency
+    ) or agency_permissions.may_act_as_head(user, decree.agency)
