@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from .models import Agency, AgencyKind
 from .selectors import staff_roles
+from .worklist import items_for
 
 
 def staff_home(request):
@@ -15,7 +16,7 @@ def staff_home(request):
     return render(
         request,
         "agencies/staff_home.html",
-        {"roles": staff_roles(request.user), "tasks": []},
+        {"roles": staff_roles(request.user), "tasks": items_for(request.user)},
     )
 
 

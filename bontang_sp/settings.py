@@ -155,6 +155,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "agencies.tasks.resend_unsent_notifications",
         "schedule": 300.0,
     },
+    # Render jobs left pending or rendering (broker down, worker killed) are queued again.
+    "sweep-stale-documents": {
+        "task": "documents.tasks.sweep_stale_documents",
+        "schedule": 120.0,
+    },
 }
 
 # ---------------------------------------------------------------------------

@@ -47,6 +47,7 @@ urlpatterns = [
     *auth_urlpatterns,
     path("", include("standards.urls")),
     path("", include("documents.urls")),
+    path("", include("maklumat.urls")),
     path("", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

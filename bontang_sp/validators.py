@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 # Bidirectional embeddings, overrides and isolates: they make text read in another order
 # than it is stored ("Trojan Source").
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 ALLOWED_CONTROLS = frozenset("\n\r\t")
 
 
@@ -71,10 +73,13 @@ def parse_rupiah(text: str) -> Decimal:
 class RupiahField(forms.CharField):
     """Money typed the Indonesian way; an empty field means Rp 0."""
 
+    MAX_TYPED = 30
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 30)
         super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("maxlength", str(self.MAX_TYPED))
+        self.widget.attrs.setdefault("inputmode", "numeric")
 
     def prepare_value(self, value):
         if isinstance(value, Decimal | int):
@@ -82,4 +87,7 @@ class RupiahField(forms.CharField):
         return value
 
     def to_python(self, value):
-        return parse_rupiah(super().to_python(value) or "")
+        typed = super().to_python(value) or ""
+        if len(typed) > self.MAX_TYPED:
+            raise ValidationError(_("Jumlah terlalu panjang."), code="too_long")
+        return parse_rupiah(typed)

@@ -26,7 +26,12 @@ def may_draft(user, agency: Agency) -> bool:
 
 
 def may_edit_standard(user, standard: ServiceStandard) -> bool:
-    return standard.is_editable and may_draft(user, standard.service.agency)
+    """A draft version, not under evaluation (Pasal 12 ayat (4)), by who drafts for the agency."""
+    return (
+        standard.is_editable
+        and may_draft(user, standard.service.agency)
+        and not standard.under_decree_review()
+    )
 
 
 def agency_for_drafting(user, slug: str) -> Agency:

@@ -1,17 +1,35 @@
-"""Writes to services, drafting teams and standards. Each checks permission, runs in a
-transaction and locks the rows it changes; concurrent saves of the same component or row
-are refused, never merged silently."""
+"""Writes to services, drafting teams and standards (the one write path, STYLE.md).
+
+Each function checks permission, runs in a transaction and locks the standard it
+changes, re-reading its status under the lock; concurrent saves of the same component,
+row or field set are refused with `StaleEdit` (naming who saved and when), never merged
+silently. Every write goes through `save()` (or `bulk_create_with_history`) so
+simple-history records it, with the acting user.
+
+Who acts
+--------
+`actor` is the user doing it: views always pass `request.user` (an anonymous user or
+`None` is refused like any user without the right). `SYSTEM` is the application itself
+acting from a management command (`seed_demo`); it skips the permission check and is
+recorded as no user. Nothing reachable from a request may pass it (a test greps the
+views for it).
+"""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from agencies.models import Agency
 
 from .models import (
+    ChangeReason,
     ComplaintChannel,
     ComponentKind,
     DraftingTeam,
@@ -22,8 +40,31 @@ from .models import (
     ServiceStandard,
     StandardComponent,
     StandardStatus,
+    TeamMember,
 )
 from .permissions import may_draft
+
+__all__ = [
+    "EDITABLE_STANDARD_FIELDS",
+    "ROW_MODELS",
+    "SYSTEM",
+    "StaleEdit",
+    "SystemActor",
+    "component_save",
+    "drafting_team_for",
+    "row_delete",
+    "row_move",
+    "row_save",
+    "service_save",
+    "service_set_active",
+    "standard_create",
+    "standard_revise",
+    "standard_update_fields",
+    "team_member_delete",
+    "team_member_save",
+    "team_save",
+    "under_decree_review",
+]
 
 ROW_MODELS: dict[str, type[models.Model]] = {
     "requirements": Requirement,
@@ -31,6 +72,36 @@ ROW_MODELS: dict[str, type[models.Model]] = {
     "complaint_channels": ComplaintChannel,
     "legal_bases": LegalBasis,
 }
+
+# The standard's own fields a drafter may change (status, version and the like only
+# change through the workflow or `standard_revise`).
+EDITABLE_STANDARD_FIELDS = frozenset(
+    {
+        "fee_legal_basis",
+        "complaint_officer",
+        "complaint_phone",
+        "complaint_email",
+        "complaint_address",
+        "complaint_escalation",
+        "staff_count",
+        "publish_management",
+    }
+)
+
+
+class SystemActor:
+    """The application itself (a management command); never a request's user."""
+
+    is_authenticated = False
+    is_active = False
+    is_superuser = False
+    pk = None
+
+    def __repr__(self) -> str:
+        return "<SYSTEM>"
+
+
+SYSTEM = SystemActor()
 
 
 class StaleEdit(Exception):
@@ -51,15 +122,44 @@ class StaleEdit(Exception):
         )
 
 
+def _user(actor):
+    """The user to record as author: None for SYSTEM."""
+    return None if actor is SYSTEM else actor
+
+
 def _require_draft_right(actor, agency: Agency) -> None:
-    if not may_draft(actor, agency):
+    if actor is SYSTEM:
+        return
+    if actor is None or not may_draft(actor, agency):
         raise PermissionDenied(_("Anda tidak berwenang menyusun untuk Perangkat Daerah ini."))
 
 
-def _require_editable(actor, standard: ServiceStandard) -> None:
+# Pasal 12 ayat (3)-(4): while its decree is evaluated or being set, the text the
+# reviewer read must not change; the decree is returned or withdrawn first.
+def under_decree_review(standard: ServiceStandard) -> bool:
+    """True while a decree carrying this standard is submitted, evaluated or set."""
+    return standard.under_decree_review()
+
+
+def _lock_editable(actor, standard: ServiceStandard) -> ServiceStandard:
+    """Lock the standard and check, from the database, that the actor may still edit it."""
     _require_draft_right(actor, standard.service.agency)
-    if not standard.is_editable:
+    locked = ServiceStandard.objects.select_for_update().get(pk=standard.pk)
+    if not locked.is_editable:
         raise PermissionDenied(_("Standar ini bukan rancangan lagi dan tidak dapat diubah."))
+    if under_decree_review(locked):
+        raise PermissionDenied(
+            _(
+                "Pasal 12 ayat (4): standar ini sedang dievaluasi atau ditetapkan dan tidak "
+                "dapat diubah; minta keputusannya dikembalikan atau ditarik lebih dulu."
+            )
+        )
+    return locked
+
+
+def _save(instance: models.Model, actor, **kwargs) -> None:
+    instance._history_user = _user(actor)
+    instance.save(**kwargs)
 
 
 # --- services (jenis layanan) ------------------------------------------------
@@ -67,28 +167,78 @@ def _require_editable(actor, standard: ServiceStandard) -> None:
 
 @transaction.atomic
 def service_save(*, actor, service: Service) -> Service:
-    """Create or update a service of the agency (Pasal 10 ayat (1))."""
+    """Create or update a service of the agency (Pasal 10 ayat (1), Lampiran 1.B.1).
+
+    A blank slug is made from the name, unique within the agency.
+    """
     _require_draft_right(actor, service.agency)
+    if not service.slug:
+        service.slug = _unique_slug(service)
     service.full_clean()
-    service.save()
+    _save(service, actor)
     return service
+
+
+def _unique_slug(service: Service) -> str:
+    base = (slugify(service.name) or "layanan")[:100]
+    taken = set(
+        Service.objects.filter(agency=service.agency, slug__startswith=base)
+        .exclude(pk=service.pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
 
 
 @transaction.atomic
 def service_set_active(*, actor, service: Service, active: bool) -> Service:
+    """Deactivate (or reactivate) a service; its standards are kept."""
     _require_draft_right(actor, service.agency)
     service = Service.objects.select_for_update().get(pk=service.pk)
     service.active = active
-    service.save(update_fields=["active", "updated_at"])
+    _save(service, actor, update_fields=["active", "updated_at"])
     return service
 
 
-# --- drafting team --------------------------------------------------------------
+# --- drafting team (Pasal 10 ayat (2)-(4)) ------------------------------------
 
 
 def drafting_team_for(agency: Agency) -> DraftingTeam:
+    """The agency's drafting team, created empty on first use."""
     team, _created = DraftingTeam.objects.get_or_create(agency=agency)
     return team
+
+
+@transaction.atomic
+def team_save(*, actor, team: DraftingTeam) -> DraftingTeam:
+    """Save the team's forming decree (number, date, scan)."""
+    _require_draft_right(actor, team.agency)
+    team.full_clean()
+    _save(team, actor)
+    return team
+
+
+@transaction.atomic
+def team_member_save(*, actor, member: TeamMember) -> TeamMember:
+    """Add or update a member; a second ketua is refused (Pasal 10 ayat (4) huruf a)."""
+    team = DraftingTeam.objects.select_for_update().get(pk=member.team_id)
+    _require_draft_right(actor, team.agency)
+    if member.pk is not None and not TeamMember.objects.filter(pk=member.pk, team=team).exists():
+        raise PermissionDenied(_("Anggota ini bukan anggota tim tersebut."))
+    member.full_clean()
+    _save(member, actor)
+    return member
+
+
+@transaction.atomic
+def team_member_delete(*, actor, member: TeamMember) -> None:
+    team = DraftingTeam.objects.select_for_update().get(pk=member.team_id)
+    _require_draft_right(actor, team.agency)
+    member._history_user = _user(actor)
+    member.delete()
 
 
 # --- standards -----------------------------------------------------------------
@@ -98,11 +248,20 @@ def drafting_team_for(agency: Agency) -> DraftingTeam:
 def standard_create(*, actor, service: Service) -> ServiceStandard:
     """Start the first draft of a service's standard, with its 14 empty components."""
     _require_draft_right(actor, service.agency)
-    Service.objects.select_for_update().get(pk=service.pk)
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    if not service.active:
+        raise PermissionDenied(_("Layanan ini tidak aktif; aktifkan dulu sebelum menyusun."))
+    if service.standards.filter(status=StandardStatus.DRAFT).exists():
+        raise PermissionDenied(_("Layanan ini sudah memiliki rancangan yang sedang disusun."))
     last = service.standards.order_by("-version").values_list("version", flat=True).first() or 0
-    standard = ServiceStandard.objects.create(service=service, version=last + 1, created_by=actor)
-    StandardComponent.objects.bulk_create(
-        StandardComponent(standard=standard, kind=kind) for kind in ComponentKind
+    standard = ServiceStandard(
+        service=service, version=last + 1, created_by=_user(actor), updated_by=_user(actor)
+    )
+    _save(standard, actor)
+    bulk_create_with_history(
+        [StandardComponent(standard=standard, kind=kind) for kind in ComponentKind],
+        StandardComponent,
+        default_user=_user(actor),
     )
     return standard
 
@@ -111,132 +270,195 @@ def standard_create(*, actor, service: Service) -> ServiceStandard:
 def component_save(
     *, actor, standard: ServiceStandard, kind: str, text: str, revision: int
 ) -> StandardComponent:
-    """Save one component's text if nobody saved it since `revision` was loaded."""
-    _require_editable(actor, standard)
+    """Save one component's text if nobody saved it since `revision` was loaded.
+
+    Raises StaleEdit (naming who saved and when) or ValidationError ({"text": ...}).
+    """
+    _lock_editable(actor, standard)
     component = (
         StandardComponent.objects.select_for_update()
         .select_related("updated_by")
-        .get(standard=standard, kind=kind)
+        .get(standard=standard, kind=ComponentKind(kind))
     )
     if component.revision != revision:
         raise StaleEdit(component.updated_by, component.updated_at)
     component.text = text
-    component.revision += 1
-    component.updated_by = actor
     component.full_clean()
-    component.save(update_fields=["text", "revision", "updated_by", "updated_at"])
+    component.revision += 1
+    component.updated_by = _user(actor)
+    _save(component, actor, update_fields=["text", "revision", "updated_by", "updated_at"])
     return component
 
 
 @transaction.atomic
 def standard_update_fields(
-    *, actor, standard: ServiceStandard, revision: int, **values
+    *, actor, standard: ServiceStandard, revision: int, **values: Any
 ) -> ServiceStandard:
-    """Update the standard's own fields (fee basis, complaint contact, staff count...)."""
-    _require_editable(actor, standard)
-    locked = ServiceStandard.objects.select_for_update().get(pk=standard.pk)
+    """Update the standard's own fields (fee basis, complaint contact, staff count...).
+
+    Only EDITABLE_STANDARD_FIELDS; refused with StaleEdit if `revision` is not current.
+    """
+    unknown = set(values) - EDITABLE_STANDARD_FIELDS
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    locked = _lock_editable(actor, standard)
     if locked.revision != revision:
-        raise StaleEdit(None, locked.updated_at)
+        raise StaleEdit(locked.updated_by, locked.updated_at)
     for field, value in values.items():
         setattr(locked, field, value)
-    locked.revision += 1
     locked.full_clean()
-    locked.save(update_fields=[*values, "revision", "updated_at"])
+    locked.revision += 1
+    locked.updated_by = _user(actor)
+    _save(locked, actor, update_fields=[*values, "revision", "updated_by", "updated_at"])
     return locked
+
+
+def _check_row_model(row: models.Model) -> None:
+    if type(row) not in ROW_MODELS.values():
+        raise TypeError(f"{type(row).__name__} is not a row of a standard")
 
 
 @transaction.atomic
 def row_save(*, actor, standard: ServiceStandard, row: models.Model, revision: int | None = None):
-    """Add a row (revision None) or update one if nobody saved it since `revision`."""
-    _require_editable(actor, standard)
-    ServiceStandard.objects.select_for_update().get(pk=standard.pk)
+    """Add a row (pk None) or update one if nobody saved it since `revision`.
+
+    A new row goes last; an existing row keeps its position and key (`row_move` moves
+    rows). Raises StaleEdit, ValidationError, or DoesNotExist for another standard's row.
+    """
+    _check_row_model(row)
+    _lock_editable(actor, standard)
+    model = type(row)
     row.standard = standard
     if row.pk is None:
-        siblings = type(row).objects.filter(standard=standard)
+        siblings = model.objects.filter(standard=standard)
         row.position = (siblings.aggregate(m=models.Max("position"))["m"] or 0) + 1
         row.revision = 0
     else:
-        current = type(row).objects.select_for_update().get(pk=row.pk, standard=standard)
+        current = (
+            model.objects.select_for_update()
+            .select_related("updated_by")
+            .get(pk=row.pk, standard=standard)
+        )
         if current.revision != revision:
-            raise StaleEdit(None, standard.updated_at)
+            raise StaleEdit(current.updated_by, current.updated_at)
         row.revision = current.revision + 1
+        row.position = current.position
+        row.key = current.key
+        row._state.adding = False  # a form may hand in a fresh instance carrying the pk
+    row.updated_by = _user(actor)
     row.full_clean()
-    row.save()
+    _save(row, actor)
     return row
 
 
 @transaction.atomic
 def row_delete(*, actor, standard: ServiceStandard, row: models.Model) -> None:
-    _require_editable(actor, standard)
-    ServiceStandard.objects.select_for_update().get(pk=standard.pk)
-    type(row).objects.filter(pk=row.pk, standard=standard).delete()
-    _renumber(type(row), standard)
+    """Remove a row and renumber the rest; a removed step unlinks its requirements."""
+    _check_row_model(row)
+    _lock_editable(actor, standard)
+    model = type(row)
+    for item in model.objects.filter(pk=row.pk, standard=standard):
+        if isinstance(item, ProcedureStep):
+            # Through save(), so history sees the unlinking (SET_NULL would not).
+            for requirement in item.requirements.all():
+                requirement.step = None
+                requirement.updated_by = _user(actor)
+                _save(requirement, actor, update_fields=["step", "updated_by", "updated_at"])
+        item._history_user = _user(actor)
+        item.delete()
+    _renumber(model, standard, actor)
 
 
 @transaction.atomic
 def row_move(*, actor, standard: ServiceStandard, row: models.Model, offset: int) -> None:
     """Move a row up (-1) or down (+1) among its siblings."""
-    _require_editable(actor, standard)
-    ServiceStandard.objects.select_for_update().get(pk=standard.pk)
+    _check_row_model(row)
+    _lock_editable(actor, standard)
     rows = list(type(row).objects.filter(standard=standard).order_by("position", "id"))
-    index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
+    index = next((i for i, r in enumerate(rows) if r.pk == row.pk), None)
+    if index is None:
+        raise type(row).DoesNotExist
     target = index + offset
     if 0 <= target < len(rows):
         rows[index], rows[target] = rows[target], rows[index]
+    _renumber_rows(rows, actor)
+
+
+def _renumber(model: type[models.Model], standard: ServiceStandard, actor) -> None:
+    _renumber_rows(list(model.objects.filter(standard=standard).order_by("position", "id")), actor)
+
+
+def _renumber_rows(rows: list[models.Model], actor) -> None:
     for position, item in enumerate(rows, start=1):
         if item.position != position:
             item.position = position
-            item.save(update_fields=["position"])
-
-
-def _renumber(model: type[models.Model], standard: ServiceStandard) -> None:
-    for position, item in enumerate(model.objects.filter(standard=standard), start=1):
-        if item.position != position:
-            item.position = position
-            item.save(update_fields=["position"])
+            _save(item, actor, update_fields=["position"])
 
 
 @transaction.atomic
 def standard_revise(
     *, actor, standard: ServiceStandard, reason: str, explanation: str
 ) -> ServiceStandard:
-    """Pasal 12 ayat (5): copy a standard into a new draft version, with the reason."""
+    """Pasal 12 ayat (5)-(6): copy a standard into a new draft version, with the reason.
+
+    Copies the components, every row (keeping their keys, so the diff can follow them)
+    and the requirement -> step links. Refused while the service has a draft; the DB
+    constraint `standard_one_in_progress` is the backstop.
+    """
     _require_draft_right(actor, standard.service.agency)
-    Service.objects.select_for_update().get(pk=standard.service_id)
-    if standard.service.standards.filter(status=StandardStatus.DRAFT).exists():
+    errors = {}
+    if reason not in ChangeReason.values:
+        errors["change_reason"] = _("Pasal 12 ayat (5): pilih alasan perubahan Standar Pelayanan.")
+    if not (explanation or "").strip():
+        errors["change_explanation"] = _(
+            "Pasal 12 ayat (5): jelaskan apa yang berubah dan mengapa."
+        )
+    if errors:
+        raise ValidationError(errors)
+    service = Service.objects.select_for_update().get(pk=standard.service_id)
+    if service.standards.filter(status=StandardStatus.DRAFT).exists():
         raise PermissionDenied(_("Layanan ini sudah memiliki rancangan versi baru."))
-    last = standard.service.standards.aggregate(m=models.Max("version"))["m"]
+    last = service.standards.aggregate(m=models.Max("version"))["m"]
+    source = ServiceStandard.objects.get(pk=standard.pk)
     copy = ServiceStandard.objects.get(pk=standard.pk)
     copy.pk = copy.id = None
     copy._state.adding = True
     copy.version = last + 1
     copy.status = StandardStatus.DRAFT
-    copy.previous = standard
+    copy.previous = source
     copy.change_reason = reason
     copy.change_explanation = explanation
     copy.in_force_since = None
     copy.revision = 0
-    copy.created_by = actor
+    copy.created_by = copy.updated_by = _user(actor)
     copy.full_clean()
-    copy.save()
-    StandardComponent.objects.bulk_create(
-        StandardComponent(standard=copy, kind=c.kind, text=c.text, updated_by=c.updated_by)
-        for c in standard.components.all()
+    _save(copy, actor)
+    bulk_create_with_history(
+        [
+            StandardComponent(standard=copy, kind=c.kind, text=c.text, updated_by=c.updated_by)
+            for c in StandardComponent.objects.filter(standard=source)
+        ],
+        StandardComponent,
+        default_user=_user(actor),
     )
-    step_map = {}
-    for step in standard.steps.all():
+    # Fresh rows from the database: never the caller's (maybe prefetched) instances.
+    step_map: dict[int, ProcedureStep] = {}
+    for step in ProcedureStep.objects.filter(standard=source).order_by("position", "id"):
         old_pk = step.pk
-        step.pk = step.id = None
-        step.standard = copy
-        step.revision = 0
-        step.save()
+        _copy_row(step, copy, actor)
         step_map[old_pk] = step
-    for relation in ("requirements", "complaint_channels", "legal_bases"):
-        for row in getattr(standard, relation).all():
-            row.pk = row.id = None
-            row.standard = copy
-            row.revision = 0
-            if relation == "requirements" and row.step_id:
-                row.step = step_map.get(row.step_id)
-            row.save()
+    for model in (Requirement, ComplaintChannel, LegalBasis):
+        for row in model.objects.filter(standard=source).order_by("position", "id"):
+            if model is Requirement and row.step_id:
+                row.step = step_map[row.step_id]
+            _copy_row(row, copy, actor)
     return copy
+
+
+def _copy_row(row: models.Model, standard: ServiceStandard, actor) -> None:
+    row.pk = row.id = None
+    row._state.adding = True
+    row.standard = standard
+    row.revision = 0
+    row.updated_by = _user(actor)
+    _save(row, actor)

@@ -1,8 +1,15 @@
-from .views import preview
+from .views import decrees, editor, inventory, preview, rows, team, versions
 
 app_name = "standards"
 
 # Each views module of the package lists its own patterns; add new modules here.
 urlpatterns = [
     *preview.urlpatterns,
+    *decrees.urlpatterns,
+    *inventory.urlpatterns,
+    *team.urlpatterns,
+    *editor.urlpatterns,
+    *versions.urlpatterns,
+    # Last: its `<slug:rows>/...` patterns would shadow fixed words such as "banding".
+    *rows.urlpatterns,
 ]

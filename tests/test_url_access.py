@@ -17,6 +17,10 @@ PUBLIC_ROUTES = [
     r"^kelola/sandi/lupa/terkirim/$",
     r"^kelola/sandi/atur/<uidb64>/<token>/$",
     r"^kelola/sandi/atur/selesai/$",
+    r"^verifikasi/$",
+    r"^verifikasi/<str:code>/$",
+    r"^verifikasi/<str:code>/unduh/$",
+    r"^pd/<slug:agency_slug>/maklumat/$",
 ]
 # The admin guards itself (it sends anonymous users to its own login page).
 ADMIN_PREFIX = "admin/"

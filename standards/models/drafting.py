@@ -6,17 +6,24 @@ table; the structured rows follow the identification steps of Lampiran 1.B.
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, WorkUnit, nip_validator
-from bontang_sp.validators import validate_plain_text
+from bontang_sp.validators import MAX_RUPIAH, validate_plain_text
 
 __all__ = [
     "ServiceKind",
@@ -46,6 +53,9 @@ __all__ = [
     "SHORT_TEXT_MAX",
     "LONG_TEXT_MAX",
     "long_text_validators",
+    "MAX_STEP_WORKING_DAYS",
+    "MAX_STAFF_COUNT",
+    "phone_validator",
 ]
 
 # Text limits (characters). They keep documents readable and rendering bounded.
@@ -54,8 +64,33 @@ SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 5000
 
 
+# A single procedure step may last at most 60 hari kerja (or the same in jam or menit at
+# settings.WORKING_HOURS_PER_DAY): 60 working days is the longest time any national rule
+# gives a public service (Perpres 76/2013 for a complaint needing investigation); more is
+# a typing error (minutes typed as days) or a procedure that must be split.
+MAX_STEP_WORKING_DAYS = 60
+# Jumlah Pelaksana of one service: above this it is a typing error.
+MAX_STAFF_COUNT = 1000
+
+
 def long_text_validators():
     return [validate_plain_text, MaxLengthValidator(LONG_TEXT_MAX)]
+
+
+def _money_validators():
+    return [
+        MinValueValidator(Decimal(0), _("Biaya tidak boleh negatif.")),
+        MaxValueValidator(
+            MAX_RUPIAH, _("Biaya satu tahap paling banyak Rp 1.000.000.000; periksa kembali.")
+        ),
+    ]
+
+
+phone_validator = RegexValidator(
+    r"^(?=(?:\D*\d){6})\+?[0-9(][0-9 ()./-]{4,48}$",  # at least 6 digits
+    _("Tulis nomor telepon dengan angka, misalnya 0548-21234 atau 0812 5555 1234."),
+    code="invalid_phone",
+)
 
 
 class ServiceKind(models.TextChoices):
@@ -103,10 +138,16 @@ class Service(models.Model):
         ordering = ["agency__name", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "slug"], name="service_unique_slug_per_agency"
+                fields=["agency", "slug"],
+                name="service_unique_slug_per_agency",
+                violation_error_message=_(
+                    "Slug ini sudah dipakai layanan lain di Perangkat Daerah ini."
+                ),
             ),
             models.UniqueConstraint(
-                fields=["agency", "name"], name="service_unique_name_per_agency"
+                fields=["agency", "name"],
+                name="service_unique_name_per_agency",
+                violation_error_message=_("Nama layanan ini sudah ada di Perangkat Daerah ini."),
             ),
         ]
 
@@ -176,7 +217,12 @@ class TeamMember(models.Model):
         constraints = [
             # Pasal 10 ayat (4) huruf a: one ketua.
             models.UniqueConstraint(
-                fields=["team"], condition=Q(role="chair"), name="team_one_chair"
+                fields=["team"],
+                condition=Q(role="chair"),
+                name="team_one_chair",
+                violation_error_message=_(
+                    "Pasal 10 ayat (4) huruf a: tim penyusun hanya memiliki satu ketua."
+                ),
             ),
         ]
 
@@ -274,7 +320,10 @@ class ServiceStandard(models.Model):
         _("nama petugas pengaduan"), max_length=150, blank=True, validators=[validate_plain_text]
     )
     complaint_phone = models.CharField(
-        _("telepon/WhatsApp pengaduan"), max_length=50, blank=True, validators=[validate_plain_text]
+        _("telepon/WhatsApp pengaduan"),
+        max_length=50,
+        blank=True,
+        validators=[validate_plain_text, phone_validator],
     )
     complaint_email = models.EmailField(_("surel pengaduan"), blank=True)
     complaint_address = models.CharField(
@@ -289,7 +338,17 @@ class ServiceStandard(models.Model):
         validators=long_text_validators(),
         help_text=_("Ke mana pengaduan dibawa bila tidak selesai di dalam Perangkat Daerah."),
     )
-    staff_count = models.PositiveIntegerField(_("jumlah pelaksana"), null=True, blank=True)
+    staff_count = models.PositiveIntegerField(
+        _("jumlah pelaksana"),
+        null=True,
+        blank=True,
+        validators=[
+            MaxValueValidator(
+                MAX_STAFF_COUNT,
+                _("Jumlah pelaksana lebih dari %(limit_value)s orang; periksa kembali."),
+            )
+        ],
+    )
     # Pasal 9 ayat (3): management components stay internal unless the agency opts in.
     publish_management = models.BooleanField(
         _("tampilkan komponen pengelolaan di portal"), default=False
@@ -299,6 +358,14 @@ class ServiceStandard(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dibuat oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diubah oleh"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -318,16 +385,39 @@ class ServiceStandard(models.Model):
             models.UniqueConstraint(fields=["service", "version"], name="standard_unique_version"),
             # Pasal 12 ayat (5)-(6): one version in progress, one in force, per service.
             models.UniqueConstraint(
-                fields=["service"], condition=Q(status="draft"), name="standard_one_in_progress"
+                fields=["service"],
+                condition=Q(status="draft"),
+                name="standard_one_in_progress",
+                violation_error_message=_(
+                    "Pasal 12 ayat (5): layanan ini sudah memiliki rancangan yang sedang disusun."
+                ),
             ),
             models.UniqueConstraint(
-                fields=["service"], condition=Q(status="in_force"), name="standard_one_in_force"
+                fields=["service"],
+                condition=Q(status="in_force"),
+                name="standard_one_in_force",
+                violation_error_message=_("Layanan ini sudah memiliki standar yang berlaku."),
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="standard_version_positive"),
         ]
 
     def __str__(self) -> str:
         return f"{self.service} (versi {self.version})"
+
+    def clean(self) -> None:
+        # Pasal 12 ayat (5): a changed standard states why it changed.
+        if self.previous_id and self.status == StandardStatus.DRAFT:
+            errors = {}
+            if not self.change_reason:
+                errors["change_reason"] = _(
+                    "Pasal 12 ayat (5): pilih alasan perubahan Standar Pelayanan."
+                )
+            if not (self.change_explanation or "").strip():
+                errors["change_explanation"] = _(
+                    "Pasal 12 ayat (5): jelaskan apa yang berubah dan mengapa."
+                )
+            if errors:
+                raise ValidationError(errors)
 
     @property
     def agency(self) -> Agency:
@@ -336,6 +426,11 @@ class ServiceStandard(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == StandardStatus.DRAFT
+
+    def under_decree_review(self) -> bool:
+        """Pasal 12 ayat (4): while a decree carrying this version is submitted, evaluated
+        or set, its text is frozen (one query)."""
+        return self.decrees.filter(status__in=("submitted", "evaluated", "set")).exists()
 
 
 class StandardComponent(models.Model):
@@ -377,10 +472,24 @@ class StandardComponent(models.Model):
 
 
 class OrderedRow(models.Model):
-    """A row of a standard's table, kept in order, with its own save counter."""
+    """A row of a standard's table, kept in order, with its own save counter.
+
+    `key` names the same row across versions: `standard_revise` copies it, so the diff
+    can tell a changed row from a removed one and an added one.
+    """
 
     position = models.PositiveIntegerField(_("urutan"), default=0)
     revision = models.PositiveIntegerField(_("revisi"), default=0)
+    key = models.UUIDField(_("kunci baris"), default=uuid.uuid4, editable=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diubah oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True, null=True)
 
     class Meta:
         abstract = True
@@ -439,9 +548,17 @@ class Requirement(OrderedRow):
     class Meta(OrderedRow.Meta):
         verbose_name = _("Persyaratan")
         verbose_name_plural = _("Persyaratan")
+        constraints = [
+            models.UniqueConstraint(fields=["standard", "key"], name="requirement_unique_key"),
+        ]
 
     def __str__(self) -> str:
         return self.description
+
+    def clean(self) -> None:
+        # Lampiran 1.B.3 huruf a: the requirement belongs to a step of the same standard.
+        if self.step_id and self.standard_id and self.step.standard_id != self.standard_id:
+            raise ValidationError({"step": _("Tahap prosedur harus tahap dari standar yang sama.")})
 
 
 class DurationUnit(models.TextChoices):
@@ -470,7 +587,7 @@ class ProcedureStep(OrderedRow):
         max_digits=7,
         decimal_places=2,
         default=Decimal(0),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[MinValueValidator(Decimal(0), _("Waktu tidak boleh negatif."))],
     )
     duration_unit = models.CharField(
         _("satuan waktu"), max_length=20, choices=DurationUnit.choices, default=DurationUnit.MINUTES
@@ -480,14 +597,14 @@ class ProcedureStep(OrderedRow):
         max_digits=14,
         decimal_places=0,
         default=Decimal(0),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=_money_validators(),
     )
     agency_cost = models.DecimalField(
         _("biaya ditanggung Perangkat Daerah (Rp)"),
         max_digits=14,
         decimal_places=0,
         default=Decimal(0),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=_money_validators(),
     )
     output = models.CharField(
         _("keluaran"), max_length=SHORT_TEXT_MAX, blank=True, validators=[validate_plain_text]
@@ -503,10 +620,38 @@ class ProcedureStep(OrderedRow):
             ),
             models.CheckConstraint(condition=Q(applicant_fee__gte=0), name="step_fee_not_negative"),
             models.CheckConstraint(condition=Q(agency_cost__gte=0), name="step_cost_not_negative"),
+            models.CheckConstraint(
+                condition=Q(applicant_fee__lte=MAX_RUPIAH), name="step_fee_not_absurd"
+            ),
+            models.CheckConstraint(
+                condition=Q(agency_cost__lte=MAX_RUPIAH), name="step_cost_not_absurd"
+            ),
+            models.UniqueConstraint(fields=["standard", "key"], name="step_unique_key"),
         ]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.actor}: {self.action[:60]}"
+
+    def clean(self) -> None:
+        # Lampiran 1.B.5: a step's time is summed into the service time; bound it so a
+        # typing error (minutes entered as days) cannot promise months.
+        from standards.totals import minutes_per_working_day, step_minutes
+
+        if self.duration_value is None or self.duration_value < 0:
+            return  # the field validator reports it
+        limit = MAX_STEP_WORKING_DAYS * minutes_per_working_day()
+        if step_minutes(self.duration_value, self.duration_unit) > limit:
+            hours = MAX_STEP_WORKING_DAYS * minutes_per_working_day() / 60
+            raise ValidationError(
+                {
+                    "duration_value": _(
+                        "Lampiran angka 1 huruf B angka 5: satu tahap paling lama "
+                        "%(days)s hari kerja (%(hours)s jam); pecah tahap ini atau periksa "
+                        "satuannya."
+                    )
+                    % {"days": MAX_STEP_WORKING_DAYS, "hours": f"{hours.normalize():f}"}
+                }
+            )
 
 
 class ChannelKind(models.TextChoices):
@@ -541,6 +686,9 @@ class ComplaintChannel(OrderedRow):
     class Meta(OrderedRow.Meta):
         verbose_name = _("Saluran Pengaduan")
         verbose_name_plural = _("Saluran Pengaduan")
+        constraints = [
+            models.UniqueConstraint(fields=["standard", "key"], name="channel_unique_key"),
+        ]
 
     def __str__(self) -> str:
         return self.get_kind_display()
@@ -568,7 +716,13 @@ class LegalBasis(OrderedRow):
     )
     kind = models.CharField(_("jenis peraturan"), max_length=20, choices=LegalBasisKind.choices)
     number = models.CharField(_("nomor"), max_length=50, validators=[validate_plain_text])
-    year = models.PositiveSmallIntegerField(_("tahun"))
+    year = models.PositiveSmallIntegerField(
+        _("tahun"),
+        validators=[
+            MinValueValidator(1945, _("Tahun peraturan paling awal 1945.")),
+            MaxValueValidator(2100, _("Tahun peraturan tidak masuk akal.")),
+        ],
+    )
     title = models.CharField(_("tentang"), max_length=500, validators=[validate_plain_text])
     history = HistoricalRecords()
 
@@ -579,6 +733,7 @@ class LegalBasis(OrderedRow):
             models.CheckConstraint(
                 condition=Q(year__gte=1945) & Q(year__lte=2100), name="legal_basis_plausible_year"
             ),
+            models.UniqueConstraint(fields=["standard", "key"], name="legal_basis_unique_key"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 
 from agencies.demo import CREDENTIALS_FILE, seed_demo_users
 from agencies.seed import seed_bontang
+from monitoring.demo import seed_demo_workflow
+from standards.demo import seed_demo_standards
 
 
 class Command(BaseCommand):
@@ -13,7 +15,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed_bontang()
         credentials = seed_demo_users()
+        seed_demo_standards()
+        stages = seed_demo_workflow()
         self.stdout.write(self.style.SUCCESS("Pengguna demo (nama pengguna / sandi / peran):"))
         for username, password, role in credentials:
             self.stdout.write(f"  {username:28} {password:16} {role}")
         self.stdout.write(f"Tersimpan juga di var/{CREDENTIALS_FILE}.")
+        self.stdout.write(self.style.SUCCESS("Tahap standar demo:"))
+        for service, stage in stages.items():
+            self.stdout.write(f"- {service}: {stage}")

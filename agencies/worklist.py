@@ -1,0 +1,37 @@
+"""'Tugas saya': what waits for a user. Each app registers a provider in its
+AppConfig.ready(), so the staff home (in the lowest app) needs to import none of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    title: str
+    url: str
+    since: datetime | None = None
+    agency_name: str = ""
+
+    @property
+    def waiting_days(self) -> int | None:
+        return (timezone.now() - self.since).days if self.since else None
+
+
+Provider = Callable[[object], list[WorkItem]]
+_providers: list[Provider] = []
+
+
+def register(provider: Provider) -> Provider:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def items_for(user) -> list[WorkItem]:
+    items = [item for provider in _providers for item in provider(user)]
+    return sorted(items, key=lambda item: item.since or timezone.now())

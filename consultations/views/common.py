@@ -1,0 +1,39 @@
+"""Helpers shared by the consultation views: the page frame and turning service refusals
+into form errors."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Consultation
+from ..permissions import may_change, may_manage
+
+PREFIX = "kelola/pd/<slug:agency_slug>/pembahasan/"
+
+FROZEN_MESSAGE = _("Berita acara sudah ditandatangani; catatan pembahasan ini tidak diubah lagi.")
+
+
+def frame(request, consultation: Consultation, tab: str, **extra) -> dict:
+    """What every page of one consultation shows: the agency, the header and the tabs."""
+    return {
+        "agency": consultation.agency,
+        "consultation": consultation,
+        "tab": tab,
+        "may_manage": may_manage(request.user, consultation.agency),
+        "may_change": may_change(request.user, consultation),
+        **extra,
+    }
+
+
+def attach_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal beside the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def is_htmx(request) -> bool:
+    return bool(getattr(request, "htmx", False))

@@ -1,0 +1,193 @@
+"""Staff pages of the decree workflow: list, detail with its acts, review queue."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from agencies import permissions as agency_permissions
+from agencies.roles import CityRole
+
+from .. import decrees as services
+from .. import permissions
+from ..decree_forms import DecreeCreateForm, DecreeTextForm, ReasonForm, ReturnNoteFormSet, SetForm
+from ..decree_queries import decree_detail, decrees_for, review_queue
+from ..models import Decree, DecreeStatus, ReviewNote
+from ..workflow import TRANSITIONS, TransitionRefused, available_actions
+
+
+def _decree_for_reading(user, pk: int) -> Decree:
+    try:
+        decree = decree_detail(pk)
+    except Decree.DoesNotExist as error:
+        raise Http404 from error
+    if not agency_permissions.may_read(user, decree.agency):
+        raise Http404
+    return decree
+
+
+def decree_list(request):
+    decrees = decrees_for(request.user).order_by("-updated_at")
+    status = request.GET.get("status", "")
+    if status in DecreeStatus.values:
+        decrees = decrees.filter(status=status)
+    return render(
+        request,
+        "standards/decrees/list.html",
+        {
+            "decrees": decrees[:200],
+            "statuses": DecreeStatus.choices,
+            "status": status,
+            "draftable": agency_permissions.agencies_for_drafting(request.user).order_by("name"),
+        },
+    )
+
+
+def decree_create(request, agency_slug: str):
+    agency = permissions.agency_for_drafting(request.user, agency_slug)
+    form = DecreeCreateForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decree = services.decree_create(
+                actor=request.user,
+                agency=agency,
+                standards=list(form.cleaned_data["standards"]),
+                amends=form.cleaned_data["amends"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Rancangan keputusan dibuat."))
+            return redirect("standards:decree-detail", pk=decree.pk)
+    return render(request, "standards/decrees/create.html", {"agency": agency, "form": form})
+
+
+def decree_view(request, pk: int):
+    decree = _decree_for_reading(request.user, pk)
+    actions = available_actions(decree, request.user)
+    return render(
+        request,
+        "standards/decrees/detail.html",
+        {
+            "decree": decree,
+            "actions": actions,
+            "may_edit_text": decree.status == DecreeStatus.DRAFT
+            and permissions.may_draft(request.user, decree.agency),
+            "may_address_notes": permissions.may_draft(request.user, decree.agency),
+        },
+    )
+
+
+def decree_edit_text(request, pk: int):
+    decree = _decree_for_reading(request.user, pk)
+    if not permissions.may_draft(request.user, decree.agency):
+        raise Http404
+    form = DecreeTextForm(request.POST or None, instance=decree)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decree_update_text(actor=request.user, decree=decree, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Judul dan konsideran disimpan."))
+            return redirect("standards:decree-detail", pk=decree.pk)
+    return render(request, "standards/decrees/edit_text.html", {"decree": decree, "form": form})
+
+
+ACT_FORMS = {"set": SetForm, "set_mayor": SetForm, "revoke": ReasonForm}
+
+
+def decree_act(request, pk: int, action: str):
+    """GET: the act's confirmation form; POST: perform it through the service."""
+    decree = _decree_for_reading(request.user, pk)
+    spec = TRANSITIONS.get(action)
+    if spec is None:
+        raise Http404
+    if spec not in available_actions(decree, request.user):
+        raise PermissionDenied
+    form_class = ACT_FORMS.get(action)
+    form = form_class(request.POST or None) if form_class else None
+    formset = (
+        ReturnNoteFormSet(request.POST or None, form_kwargs={"decree": decree}, prefix="notes")
+        if action == "return"
+        else None
+    )
+    reasons: list[str] = []
+    if request.method == "POST":
+        valid = (form is None or form.is_valid()) and (formset is None or formset.is_valid())
+        if valid:
+            try:
+                _perform(request.user, decree, action, form, formset)
+            except TransitionRefused as refused:
+                reasons = refused.reasons
+            except ValidationError as error:
+                reasons = error.messages
+            else:
+                messages.success(request, _("Berhasil: %(act)s.") % {"act": spec.label})
+                return redirect("standards:decree-detail", pk=decree.pk)
+    return render(
+        request,
+        "standards/decrees/act.html",
+        {"decree": decree, "spec": spec, "form": form, "formset": formset, "reasons": reasons},
+        status=422 if reasons else 200,
+    )
+
+
+def _perform(user, decree, action, form, formset) -> None:
+    if action == "submit":
+        services.decree_submit(actor=user, decree=decree)
+    elif action == "return":
+        notes = [
+            (
+                f.cleaned_data.get("standard"),
+                f.cleaned_data.get("component", ""),
+                f.cleaned_data.get("text", ""),
+            )
+            for f in formset.forms
+            if f.cleaned_data
+        ]
+        services.decree_return(actor=user, decree=decree, notes=notes)
+    elif action == "pass":
+        services.decree_pass(actor=user, decree=decree)
+    elif action in ("set", "set_mayor"):
+        services.decree_set(actor=user, decree=decree, **form.cleaned_data)
+    elif action == "ratify":
+        services.decree_ratify(actor=user, decree=decree)
+    elif action == "revoke":
+        services.decree_revoke(actor=user, decree=decree, reason=form.cleaned_data["reason"])
+    elif action == "withdraw":
+        services.decree_withdraw(actor=user, decree=decree)
+
+
+def review_queue_view(request):
+    if not agency_permissions.has_city_role(request.user, CityRole.REVIEWER) and not (
+        agency_permissions.has_city_role(request.user, CityRole.SECRETARIAT)
+    ):
+        raise Http404
+    return render(request, "standards/decrees/review_queue.html", {"decrees": review_queue()})
+
+
+@require_POST
+def review_note_addressed(request, pk: int):
+    note = get_object_or_404(ReviewNote.objects.select_related("decree__agency"), pk=pk)
+    if not permissions.may_draft(request.user, note.decree.agency):
+        raise Http404
+    services.review_note_address(actor=request.user, note=note)
+    messages.success(request, _("Catatan ditandai sudah ditindaklanjuti."))
+    return redirect("standards:decree-detail", pk=note.decree_id)
+
+
+urlpatterns = [
+    path("kelola/keputusan/", decree_list, name="decree-list"),
+    path("kelola/pd/<slug:agency_slug>/keputusan/baru/", decree_create, name="decree-create"),
+    path("kelola/keputusan/<int:pk>/", decree_view, name="decree-detail"),
+    path("kelola/keputusan/<int:pk>/ubah/", decree_edit_text, name="decree-edit-text"),
+    path("kelola/keputusan/<int:pk>/tindakan/<slug:action>/", decree_act, name="decree-act"),
+    path("kelola/evaluasi/", review_queue_view, name="review-queue"),
+    path("kelola/catatan/<int:pk>/selesai/", review_note_addressed, name="review-note-addressed"),
+]

@@ -1,0 +1,86 @@
+"""Versions of a standard (Pasal 12 ayat (5)-(6)): "Ubah standar" starts a new draft with its
+reason; the comparison page shows what changed between any two versions of a service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import diff, permissions, services
+from ..forms import ReviseForm, attach_errors
+from ..selectors import standard_with_rows
+from .editor import editor_url
+
+
+@require_http_methods(["GET", "POST"])
+def standard_revise(request, pk: int):
+    standard = permissions.standard_for_editing(request.user, pk)
+    if standard.is_editable:
+        messages.info(request, _("Versi ini masih rancangan; ubah langsung di penyunting."))
+        return redirect(editor_url(standard))
+    form = ReviseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.standard_revise(
+                actor=request.user,
+                standard=standard,
+                reason=form.cleaned_data["change_reason"],
+                explanation=form.cleaned_data["change_explanation"],
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        except PermissionDenied as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request,
+                _("Rancangan versi %(version)s dibuat dari versi %(previous)s.")
+                % {"version": new.version, "previous": standard.version},
+            )
+            return redirect(editor_url(new))
+    return render(
+        request,
+        "standards/revise.html",
+        {"standard": standard, "service": standard.service, "form": form},
+    )
+
+
+@require_GET
+def standard_compare(request, pk: int, other_pk: int):
+    """Two versions of the same service, component by component and row by row."""
+    first = permissions.standard_for_reading(request.user, pk)
+    second = permissions.standard_for_reading(request.user, other_pk)
+    if first.service_id != second.service_id or first.pk == second.pk:
+        raise Http404
+    older, newer = sorted((first, second), key=lambda s: s.version)
+    older, newer = standard_with_rows(older.pk), standard_with_rows(newer.pk)
+    comparison = diff.diff_standards(older, newer)
+    versions = list(newer.service.standards.order_by("-version").only("id", "version", "status"))
+    return render(
+        request,
+        "standards/compare.html",
+        {
+            "older": older,
+            "newer": newer,
+            "service": newer.service,
+            "agency": newer.service.agency,
+            "comparison": comparison,
+            "versions": versions,
+            "current": first,
+        },
+    )
+
+
+urlpatterns = [
+    path("kelola/standar/<int:pk>/ubah-standar/", standard_revise, name="standard-revise"),
+    path(
+        "kelola/standar/<int:pk>/banding/<int:other_pk>/",
+        standard_compare,
+        name="standard-compare",
+    ),
+]

@@ -1,0 +1,352 @@
+"""The life of a decree (Pasal 12), as data.
+
+    action    from                 to          who                      guards
+    submit    draft                submitted   ketua tim / Kepala PD    team, complete, consulted
+    return    submitted            draft       Bagian Organisasi        a note
+    pass      submitted            evaluated   Bagian Organisasi
+    set       evaluated            set         Kepala PD                number and date
+    set_mayor evaluated            in_force    Kantor Wali Kota (PTSP,  number, date, Maklumat
+                                               PATEN: Pasal 12 (2))
+    ratify    set                  in_force    Kantor Wali Kota         Maklumat set
+    revoke    in_force             revoked     Kantor Wali Kota         a reason
+    withdraw  draft, submitted     withdrawn   the agency
+
+`transition()` is the only code that assigns `Decree.status`. It locks the decree, checks
+the table, the permission and the guards, writes a `StatusChange` in the same
+transaction and returns; the calling service schedules documents and notifications on
+commit. Coming into force (and revocation) also moves the decree's standard versions,
+because that is part of the same legal act, not a side effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import permissions
+from .models import Decree, DecreeStatus, ServiceStandard, StandardStatus, StatusChange, TeamRole
+
+S = DecreeStatus
+Guard = Callable[[Decree], list[str]]
+
+
+class TransitionRefused(Exception):
+    """The act is not possible now; `reasons` says why, in Indonesian."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
+# --- guards: each returns the reasons it fails, naming its clause --------------------
+
+
+def drafting_team_agency(decree: Decree):
+    """UPT and schools are drafted by their parent (Pasal 17 ayat (1))."""
+    agency = decree.agency
+    return agency.parent if agency.drafted_by_parent else agency
+
+
+def guard_has_standards(decree: Decree) -> list[str]:
+    if not decree.lampiran.exists():
+        return [_("Rancangan keputusan belum memuat standar pelayanan.")]
+    return []
+
+
+def guard_team_complete(decree: Decree) -> list[str]:
+    """Pasal 10 ayat (4): ketua, sekretaris and at least one anggota."""
+    team = getattr(drafting_team_agency(decree), "drafting_team", None)
+    roles = list(team.members.values_list("role", flat=True)) if team else []
+    if (
+        roles.count(TeamRole.CHAIR) == 1
+        and TeamRole.SECRETARY in roles
+        and TeamRole.MEMBER in roles
+    ):
+        return []
+    return [
+        _("Pasal 10 ayat (4): tim penyusun harus terdiri atas satu ketua, sekretaris, dan anggota.")
+    ]
+
+
+def guard_standards_complete(decree: Decree) -> list[str]:
+    """Pasal 8 and the Lampiran: every standard passes the completeness check."""
+    from .checks import check_standard
+
+    reasons = []
+    for standard in _standards(decree):
+        failures = check_standard(standard)
+        if failures:
+            reasons.append(
+                _("%(service)s belum lengkap: %(first)s")
+                % {"service": standard.service.name, "first": failures[0].message}
+            )
+    return reasons
+
+
+def guard_standards_consulted(decree: Decree) -> list[str]:
+    """Pasal 11 and 12 ayat (3): discussed with the public, with invitation, attendance
+    list and signed berita acara uploaded (read through the reverse relation)."""
+    return [
+        _(
+            "Pasal 11 dan Pasal 12 ayat (3): %(service)s belum dibahas bersama masyarakat "
+            "dengan undangan, daftar hadir dan berita acara bertanda tangan."
+        )
+        % {"service": standard.service.name}
+        for standard in _standards(decree)
+        if not standard.consultations.complete().exists()
+    ]
+
+
+def guard_standards_still_drafts(decree: Decree) -> list[str]:
+    return [
+        _("%(service)s versi %(version)s bukan rancangan lagi.")
+        % {"service": s.service.name, "version": s.version}
+        for s in _standards(decree)
+        if s.status != StandardStatus.DRAFT
+    ]
+
+
+def guard_number_and_date(decree: Decree) -> list[str]:
+    reasons = []
+    if not decree.number.strip():
+        reasons.append(_("Nomor keputusan wajib diisi."))
+    if decree.decree_date is None:
+        reasons.append(_("Tanggal penetapan wajib diisi."))
+    elif decree.decree_date > timezone.localdate():
+        reasons.append(_("Tanggal penetapan tidak boleh di masa depan."))
+    if reasons:
+        return reasons
+    taken = Decree.objects.filter(
+        number=decree.number.strip(), year=decree.decree_date.year, by_mayor=decree.by_mayor
+    ).exclude(pk=decree.pk)
+    if not decree.by_mayor:
+        taken = taken.filter(agency=decree.agency)
+    if taken.exists():
+        return [
+            _("Nomor %(number)s tahun %(year)s sudah dipakai keputusan lain.")
+            % {"number": decree.number, "year": decree.decree_date.year}
+        ]
+    return []
+
+
+def guard_maklumat_set(decree: Decree) -> list[str]:
+    """Pasal 14 ayat (1): the head sets the Maklumat before the standard is applied."""
+    from maklumat.selectors import has_set_maklumat
+
+    if has_set_maklumat(decree.agency):
+        return []
+    return [_("Pasal 14 ayat (1): Maklumat Pelayanan Perangkat Daerah ini belum ditetapkan.")]
+
+
+def _standards(decree: Decree) -> list[ServiceStandard]:
+    cached = getattr(decree, "_guard_standards", None)
+    if cached is None:
+        cached = list(
+            ServiceStandard.objects.filter(decrees=decree)
+            .select_related("service")
+            .prefetch_related(
+                "components", "requirements", "steps", "complaint_channels", "legal_bases"
+            )
+        )
+        decree._guard_standards = cached
+    return cached
+
+
+# --- the table -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    sources: frozenset[str]
+    target: str
+    allowed: Callable[..., bool]
+    guards: tuple[Guard, ...] = ()
+    note_required: bool = False
+    applies: Callable[[Decree], bool] = field(default=lambda decree: True)
+    fields: tuple[str, ...] = ()  # decree fields the act fills in
+
+
+def _agency_decree(decree: Decree) -> bool:
+    return not decree.by_mayor
+
+
+def _mayor_decree(decree: Decree) -> bool:
+    return decree.by_mayor
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition(
+            "submit",
+            gettext_lazy("Ajukan untuk evaluasi"),
+            frozenset({S.DRAFT}),
+            S.SUBMITTED,
+            permissions.may_submit_decree,
+            (
+                guard_has_standards,
+                guard_standards_still_drafts,
+                guard_team_complete,
+                guard_standards_complete,
+                guard_standards_consulted,
+            ),
+        ),
+        Transition(
+            "return",
+            gettext_lazy("Kembalikan dengan catatan"),
+            frozenset({S.SUBMITTED}),
+            S.DRAFT,
+            permissions.may_evaluate_decree,
+            note_required=True,
+        ),
+        Transition(
+            "pass",
+            gettext_lazy("Nyatakan lulus evaluasi"),
+            frozenset({S.SUBMITTED}),
+            S.EVALUATED,
+            permissions.may_evaluate_decree,
+        ),
+        Transition(
+            "set",
+            gettext_lazy("Tetapkan"),
+            frozenset({S.EVALUATED}),
+            S.SET,
+            permissions.may_set_decree,
+            (guard_number_and_date,),
+            applies=_agency_decree,
+            fields=("number", "decree_date"),
+        ),
+        Transition(
+            "set_mayor",
+            gettext_lazy("Tetapkan dengan Keputusan Wali Kota"),
+            frozenset({S.EVALUATED}),
+            S.IN_FORCE,
+            permissions.may_act_for_mayor,
+            (guard_number_and_date, guard_maklumat_set),
+            applies=_mayor_decree,
+            fields=("number", "decree_date"),
+        ),
+        Transition(
+            "ratify",
+            gettext_lazy("Sahkan"),
+            frozenset({S.SET}),
+            S.IN_FORCE,
+            permissions.may_act_for_mayor,
+            (guard_maklumat_set,),
+        ),
+        Transition(
+            "revoke",
+            gettext_lazy("Cabut"),
+            frozenset({S.IN_FORCE}),
+            S.REVOKED,
+            permissions.may_act_for_mayor,
+            note_required=True,
+        ),
+        Transition(
+            "withdraw",
+            gettext_lazy("Tarik rancangan"),
+            frozenset({S.DRAFT, S.SUBMITTED}),
+            S.WITHDRAWN,
+            permissions.may_withdraw_decree,
+        ),
+    )
+}
+
+
+def available_actions(decree: Decree, user) -> list[Transition]:
+    """The acts this user may attempt now (guards are checked when acting)."""
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if decree.status in t.sources and t.applies(decree) and t.allowed(user, decree)
+    ]
+
+
+def transition(*, actor, decree: Decree, action: str, note: str = "", **values) -> Decree:
+    """Perform one act on the decree, or raise PermissionDenied / TransitionRefused."""
+    spec = TRANSITIONS.get(action)
+    if spec is None:
+        raise TransitionRefused([_("Tindakan tidak dikenal.")])
+    with transaction.atomic():
+        locked = Decree.objects.select_for_update().select_related("agency").get(pk=decree.pk)
+        # Permission first: who may not act learns nothing about the decree's state.
+        if not spec.allowed(actor, locked):
+            raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
+        if locked.status not in spec.sources or not spec.applies(locked):
+            raise TransitionRefused(
+                [
+                    _("Tidak dapat %(action)s: keputusan ini berstatus %(status)s.")
+                    % {"action": str(spec.label).lower(), "status": locked.get_status_display()}
+                ]
+            )
+        if spec.note_required and not note.strip():
+            raise TransitionRefused([_("Catatan wajib diisi untuk tindakan ini.")])
+        unknown = set(values) - set(spec.fields)
+        if unknown:
+            raise TypeError(f"{action} does not take {sorted(unknown)}")
+        for name, value in values.items():
+            setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        reasons = [reason for guard in spec.guards for reason in guard(locked)]
+        if reasons:
+            raise TransitionRefused(reasons)
+        previous = locked.status
+        locked.status = spec.target
+        changed = ["status", "updated_at", *spec.fields]
+        today = timezone.localdate()
+        if spec.fields:
+            locked.year = locked.decree_date.year
+            changed.append("year")
+        if spec.target == S.IN_FORCE:
+            locked.ratified_on = today
+            changed.append("ratified_on")
+            _bring_into_force(locked, today)
+        if spec.target == S.REVOKED:
+            locked.revoked_on, locked.revoke_reason = today, note.strip()
+            changed += ["revoked_on", "revoke_reason"]
+            _revoke_standards(locked)
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=changed)
+        except IntegrityError as error:  # a number taken between the guard and the save
+            raise TransitionRefused([_("Nomor keputusan sudah dipakai keputusan lain.")]) from error
+        StatusChange.objects.create(
+            decree=locked,
+            action=action,
+            from_status=previous,
+            to_status=spec.target,
+            actor=actor,
+            note=note.strip(),
+        )
+    return locked
+
+
+def _bring_into_force(decree: Decree, today) -> None:
+    """The decree's versions come into force; the versions they replace are superseded."""
+    for standard in ServiceStandard.objects.select_for_update().filter(decrees=decree):
+        current = (
+            ServiceStandard.objects.select_for_update()
+            .filter(service_id=standard.service_id, status=StandardStatus.IN_FORCE)
+            .first()
+        )
+        if current is not None:
+            current.status = StandardStatus.SUPERSEDED
+            current.save(update_fields=["status", "updated_at"])
+        standard.status = StandardStatus.IN_FORCE
+        standard.in_force_since = today
+        standard.save(update_fields=["status", "in_force_since", "updated_at"])
+
+
+def _revoke_standards(decree: Decree) -> None:
+    for standard in ServiceStandard.objects.select_for_update().filter(
+        decrees=decree, status=StandardStatus.IN_FORCE
+    ):
+        standard.status = StandardStatus.REVOKED
+        standard.save(update_fields=["status", "updated_at"])
