@@ -27,7 +27,10 @@ def test_seed_demo_gives_the_life_of_a_standard_and_is_idempotent(monkeypatch):
     # reached through the acts a person does, each recorded
     kk = Decree.objects.get(lampiran__standard__service__slug="kartu-keluarga")
     assert list(kk.status_changes.values_list("action", flat=True)) == [
-        "submit", "pass", "set", "ratify",
+        "submit",
+        "pass",
+        "set",
+        "ratify",
     ]
     assert "Dikembalikan dengan catatan" in out.getvalue()
 
