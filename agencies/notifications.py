@@ -57,7 +57,9 @@ def deliver(pk: int) -> bool:
     """Send one notification once; returns True when it is (or already was) sent."""
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update().select_related("recipient").get(pk=pk)
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("recipient")
+            .get(pk=pk)
         )
         if notification.sent_at is not None or notification.attempts >= MAX_ATTEMPTS:
             return notification.sent_at is not None

@@ -60,7 +60,9 @@ def _lock(actor, consultation: Consultation) -> Consultation:
     """Check the right, lock the row and refuse when the berita acara is signed."""
     _require_manage(actor, consultation.agency)
     locked = (
-        Consultation.objects.select_for_update().select_related("agency").get(pk=consultation.pk)
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("agency")
+        .get(pk=consultation.pk)
     )
     if not locked.is_open:
         raise ValidationError(
@@ -497,7 +499,9 @@ def consultation_document_request(*, actor, consultation: Consultation, kind: st
     filled from the record as it is now; rendered after commit (consultations.documents)."""
     _require_manage(actor, consultation.agency)
     locked = (
-        Consultation.objects.select_for_update().select_related("agency").get(pk=consultation.pk)
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("agency")
+        .get(pk=consultation.pk)
     )
     if kind not in DOCUMENT_TITLES:
         raise ValidationError(_("Jenis dokumen tidak dikenal."), code="unknown_kind")

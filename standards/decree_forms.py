@@ -49,7 +49,7 @@ class SetForm(forms.Form):
     number = PlainTextField(label=_("Nomor keputusan"), max_length=100)
     decree_date = forms.DateField(
         label=_("Tanggal penetapan"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
 

@@ -112,7 +112,7 @@ def decree_create(
         raise PermissionDenied(_("Anda tidak berwenang menyusun untuk Perangkat Daerah ini."))
     Agency.objects.select_for_update().get(pk=agency.pk)  # one decree creation at a time
     standards = list(
-        ServiceStandard.objects.select_for_update()
+        ServiceStandard.objects.select_for_update(of=("self",))
         .select_related("service")
         .filter(pk__in=[s.pk for s in standards])
     )
@@ -347,7 +347,11 @@ def decree_withdraw(*, actor, decree: Decree) -> Decree:
 @transaction.atomic
 def review_note_address(*, actor, note: ReviewNote) -> ReviewNote:
     """The drafters mark a reviewer's note as addressed."""
-    locked = ReviewNote.objects.select_for_update().select_related("decree__agency").get(pk=note.pk)
+    locked = (
+        ReviewNote.objects.select_for_update(of=("self",))
+        .select_related("decree__agency")
+        .get(pk=note.pk)
+    )
     if not permissions.may_draft(actor, locked.decree.agency):
         raise PermissionDenied(_("Anda tidak berwenang menindaklanjuti catatan ini."))
     if locked.addressed_at is None:

@@ -276,7 +276,7 @@ def component_save(
     """
     _lock_editable(actor, standard)
     component = (
-        StandardComponent.objects.select_for_update()
+        StandardComponent.objects.select_for_update(of=("self",))
         .select_related("updated_by")
         .get(standard=standard, kind=ComponentKind(kind))
     )
@@ -335,7 +335,7 @@ def row_save(*, actor, standard: ServiceStandard, row: models.Model, revision: i
         row.revision = 0
     else:
         current = (
-            model.objects.select_for_update()
+            model.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .get(pk=row.pk, standard=standard)
         )

@@ -276,7 +276,11 @@ def transition(*, actor, decree: Decree, action: str, note: str = "", **values) 
     if spec is None:
         raise TransitionRefused([_("Tindakan tidak dikenal.")])
     with transaction.atomic():
-        locked = Decree.objects.select_for_update().select_related("agency").get(pk=decree.pk)
+        locked = (
+            Decree.objects.select_for_update(of=("self",))
+            .select_related("agency")
+            .get(pk=decree.pk)
+        )
         # Permission first: who may not act learns nothing about the decree's state.
         if not spec.allowed(actor, locked):
             raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))

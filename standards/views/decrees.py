@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,10 +16,14 @@ from agencies.roles import CityRole
 
 from .. import decrees as services
 from .. import permissions
+from ..checks import check_standard
 from ..decree_forms import DecreeCreateForm, DecreeTextForm, ReasonForm, ReturnNoteFormSet, SetForm
 from ..decree_queries import decree_detail, decrees_for, review_queue
-from ..models import Decree, DecreeStatus, ReviewNote
+from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
+from ..selectors import standard_with_rows
+from ..totals import standard_totals
 from ..workflow import TRANSITIONS, TransitionRefused, available_actions
+from .editor import build_blocks
 
 
 def _decree_for_reading(user, pk: int) -> Decree:
@@ -79,6 +84,7 @@ def decree_view(request, pk: int):
             "may_edit_text": decree.status == DecreeStatus.DRAFT
             and permissions.may_draft(request.user, decree.agency),
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
+            "documents": services.decree_documents(decree).order_by("created_at"),
         },
     )
 
@@ -164,6 +170,37 @@ def _perform(user, decree, action, form, formset) -> None:
         services.decree_withdraw(actor=user, decree=decree)
 
 
+def decree_review(request, pk: int):
+    """Pasal 12 ayat (4): each standard of the decree in the Lampiran's format, with its
+    completeness check, its consultation trace and what changed from the version in force."""
+    decree = _decree_for_reading(request.user, pk)
+    lampiran = []
+    for item in decree.lampiran.all():
+        standard = standard_with_rows(item.standard_id)
+        delivery, management = build_blocks(standard, editable=False)
+        in_force = standard.service.standards.filter(status=StandardStatus.IN_FORCE).first()
+        lampiran.append(
+            {
+                "standard": standard,
+                "delivery_blocks": delivery,
+                "management_blocks": management,
+                "totals": standard_totals(standard),
+                "failures": check_standard(standard),
+                "in_force": in_force,
+                "notes": [n for n in decree.review_notes.all() if n.standard_id == standard.pk],
+            }
+        )
+    return render(
+        request,
+        "standards/decrees/review.html",
+        {
+            "decree": decree,
+            "lampiran": lampiran,
+            "actions": available_actions(decree, request.user),
+        },
+    )
+
+
 def review_queue_view(request):
     if not agency_permissions.has_city_role(request.user, CityRole.REVIEWER) and not (
         agency_permissions.has_city_role(request.user, CityRole.SECRETARIAT)
@@ -179,6 +216,9 @@ def review_note_addressed(request, pk: int):
         raise Http404
     services.review_note_address(actor=request.user, note=note)
     messages.success(request, _("Catatan ditandai sudah ditindaklanjuti."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("standards:decree-detail", pk=note.decree_id)
 
 
@@ -187,6 +227,7 @@ urlpatterns = [
     path("kelola/pd/<slug:agency_slug>/keputusan/baru/", decree_create, name="decree-create"),
     path("kelola/keputusan/<int:pk>/", decree_view, name="decree-detail"),
     path("kelola/keputusan/<int:pk>/ubah/", decree_edit_text, name="decree-edit-text"),
+    path("kelola/keputusan/<int:pk>/evaluasi/", decree_review, name="decree-review"),
     path("kelola/keputusan/<int:pk>/tindakan/<slug:action>/", decree_act, name="decree-act"),
     path("kelola/evaluasi/", review_queue_view, name="review-queue"),
     path("kelola/catatan/<int:pk>/selesai/", review_note_addressed, name="review-note-addressed"),

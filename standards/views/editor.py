@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import permissions, services
 from ..checks import check_standard
 from ..forms import FIELD_GROUPS, attach_errors, fields_form, step_choices
-from ..models import ServiceStandard, StandardStatus
+from ..models import ReviewNote, ServiceStandard, StandardStatus
 from ..selectors import standard_with_rows
 from ..totals import standard_totals
 from .layout import Block, build_blocks, component_form, component_kind
@@ -33,6 +33,7 @@ def editor_context(request: HttpRequest, standard: ServiceStandard, *, bound=Non
     editable = permissions.may_edit_standard(user, standard)
     may_draft = permissions.may_draft(user, standard.service.agency)
     delivery, management = build_blocks(standard, editable=editable, bound=bound)
+    general_notes = attach_review_notes(standard, delivery + management)
     versions = list(standard.service.standards.order_by("-version").only("version", "status"))
     draft_in_progress = next(
         (v for v in versions if v.status == StandardStatus.DRAFT and v.pk != standard.pk), None
@@ -57,7 +58,21 @@ def editor_context(request: HttpRequest, standard: ServiceStandard, *, bound=Non
         "failures": check_standard(standard),
         "versions": versions,
         "outputs": [s.output for s in standard.steps.all() if s.output.strip()],
+        "general_notes": general_notes,
     }
+
+
+def attach_review_notes(standard: ServiceStandard, blocks: list) -> list:
+    """Put each open note of Bagian Organisasi beside its component (one query); return
+    the notes on the standard as a whole."""
+    notes = list(
+        ReviewNote.objects.filter(standard=standard, addressed_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at")
+    )
+    for block in blocks:
+        block.review_notes = [n for n in notes if n.component == block.kind]
+    return [n for n in notes if not n.component]
 
 
 def render_editor(request: HttpRequest, pk: int, *, bound=None) -> HttpResponse:

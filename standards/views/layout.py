@@ -4,7 +4,7 @@ the forms of each part. Shared by the editor, its row views and the printable vi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy
@@ -202,6 +202,7 @@ class Block:
     fields_form: object | None = None
     derived: str = ""
     conflict_text: str | None = None  # after a stale save: what is saved now
+    review_notes: list = field(default_factory=list)  # Bagian Organisasi's open notes
 
     @property
     def number(self) -> int:

@@ -11,8 +11,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import diff, permissions, services
+from .. import decrees, diff, permissions, services
 from ..forms import ReviseForm, attach_errors
+from ..models import StandardStatus
 from ..selectors import standard_with_rows
 from .editor import editor_url
 
@@ -26,12 +27,7 @@ def standard_revise(request, pk: int):
     form = ReviseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.standard_revise(
-                actor=request.user,
-                standard=standard,
-                reason=form.cleaned_data["change_reason"],
-                explanation=form.cleaned_data["change_explanation"],
-            )
+            new = _revise(request.user, standard, form.cleaned_data)
         except ValidationError as error:
             attach_errors(form, error)
         except PermissionDenied as refused:
@@ -47,6 +43,25 @@ def standard_revise(request, pk: int):
         request,
         "standards/revise.html",
         {"standard": standard, "service": standard.service, "form": form},
+    )
+
+
+def _revise(user, standard, data):
+    """A standard in force changes through a new draft decree that amends the one in force
+    (Pasal 12 ayat (5)-(6)); other versions are copied into a new draft only."""
+    if standard.status == StandardStatus.IN_FORCE:
+        new, _decree = decrees.revision_start(
+            actor=user,
+            standard=standard,
+            reason=data["change_reason"],
+            explanation=data["change_explanation"],
+        )
+        return new
+    return services.standard_revise(
+        actor=user,
+        standard=standard,
+        reason=data["change_reason"],
+        explanation=data["change_explanation"],
     )
 
 

@@ -172,3 +172,96 @@ def test_decree_text_is_editable_while_draft_only(client, decree, drafter_a, rev
     decrees.decree_submit(actor=drafter_a, decree=decree)
     response = client.post(url, {"title": "Lagi", "considerations": "x", "legal_references": "y"})
     assert "Hanya rancangan" in response.content.decode()
+
+
+def test_review_page_shows_lampiran_check_trace_and_diff(
+    client, decree, drafter_a, reviewer, django_assert_max_num_queries
+):
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    standard = decree.standards.get()
+    client.force_login(reviewer)
+    with django_assert_max_num_queries(60):
+        response = client.get(reverse("standards:decree-review", args=[decree.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Proses Penyampaian Pelayanan" in content and "Proses Pengelolaan Pelayanan" in content
+    assert standard.requirements.first().description in content
+    assert "Semua komponen lengkap." in content
+    assert "standar pertama layanan ini" in content
+    assert "Nyatakan lulus evaluasi" in content
+
+
+def test_review_page_is_404_for_other_agencies(client, decree, drafter_b):
+    client.force_login(drafter_b)
+    assert client.get(reverse("standards:decree-review", args=[decree.pk])).status_code == 404
+
+
+def test_decree_page_lists_its_documents(client, agency_a, drafter_a, reviewer, head_a):
+    decree = ready_decree(agency_a, drafter_a)
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    decrees.decree_pass(actor=reviewer, decree=decree)
+    decrees.decree_set(
+        actor=head_a, decree=decree, number="4/2026", decree_date=timezone.localdate()
+    )
+    client.force_login(head_a)
+    content = client.get(reverse("standards:decree-detail", args=[decree.pk])).content.decode()
+    assert "Rancangan Keputusan" in content
+    assert "Halaman verifikasi" in content
+
+
+def test_returned_note_shows_beside_its_component_in_the_editor(
+    client, decree, drafter_a, reviewer
+):
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    standard = decree.standards.get()
+    decrees.decree_return(
+        actor=reviewer, decree=decree, notes=[(standard, "fee", "Cantumkan dasar hukum biaya.")]
+    )
+    client.force_login(drafter_a)
+    url = reverse("standards:standard-detail", args=[standard.pk])
+    content = client.get(url).content.decode()
+    fee_block = content.split('id="komponen-4"')[1].split('id="komponen-5"')[0]
+    assert "Cantumkan dasar hukum biaya." in fee_block
+    note = ReviewNote.objects.get()
+    response = client.post(
+        reverse("standards:review-note-addressed", args=[note.pk]), {"next": url + "#komponen-4"}
+    )
+    assert response["Location"] == url + "#komponen-4"
+    assert "Cantumkan dasar hukum biaya." not in client.get(url).content.decode()
+
+
+def test_note_addressed_never_redirects_off_site(client, decree, drafter_a, reviewer):
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    decrees.decree_return(actor=reviewer, decree=decree, notes=[(None, "", "Umum.")])
+    client.force_login(drafter_a)
+    note = ReviewNote.objects.get()
+    response = client.post(
+        reverse("standards:review-note-addressed", args=[note.pk]),
+        {"next": "https://contoh.invalid/"},
+    )
+    assert response["Location"] == reverse("standards:decree-detail", args=[decree.pk])
+
+
+def test_ubah_standar_on_a_standard_in_force_opens_an_amending_draft_decree(
+    client, decree, drafter_a, reviewer, head_a, mayor_office, agency_a
+):
+    from standards.models import Decree
+    from tests.standards.workflow_fixtures import set_maklumat
+
+    set_maklumat(head_a, agency_a)
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    decrees.decree_pass(actor=reviewer, decree=decree)
+    decrees.decree_set(
+        actor=head_a, decree=decree, number="1/2026", decree_date=timezone.localdate()
+    )
+    decrees.decree_ratify(actor=mayor_office, decree=decree)
+    standard = decree.standards.get()
+    client.force_login(drafter_a)
+    response = client.post(
+        reverse("standards:standard-revise", args=[standard.pk]),
+        {"change_reason": "technology", "change_explanation": "Permohonan daring."},
+    )
+    assert response.status_code == 302
+    amending = Decree.objects.get(amends=decree)
+    assert amending.status == DecreeStatus.DRAFT
+    assert amending.standards.get().previous == standard
