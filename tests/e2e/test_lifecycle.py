@@ -26,9 +26,7 @@ def draft(agency_a, drafter_a, head_a, reviewer, mayor_office):
     """A draft missing one component (the drafter writes it in the browser)."""
     form_team(agency_a, chair_user=drafter_a)
     service = ServiceFactory(agency=agency_a, name="Penerbitan Kartu Keluarga", slug="kk")
-    standard = make_complete_standard(
-        service=service, texts={ComponentKind.STAFF_EVALUATION: ""}
-    )
+    standard = make_complete_standard(service=service, texts={ComponentKind.STAFF_EVALUATION: ""})
     assert not checks.is_complete(standard)
     return standard
 
@@ -169,7 +167,12 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     draft.refresh_from_db()
     assert draft.status == StandardStatus.IN_FORCE
     assert list(decree.status_changes.values_list("action", flat=True)) == [
-        "submit", "return", "submit", "pass", "set", "ratify",
+        "submit",
+        "return",
+        "submit",
+        "pass",
+        "set",
+        "ratify",
     ]
 
     # 9. A citizen opens the final decree's verification page by its QR code's address.
