@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bontang_sp.validators import PlainTextField
+from documents.uploads import ScanField
 
 from .models import ComponentKind, Decree, ServiceStandard, StandardStatus
 
@@ -86,3 +87,7 @@ class ReturnNoteForm(forms.Form):
 
 
 ReturnNoteFormSet = forms.formset_factory(ReturnNoteForm, extra=3, max_num=20, validate_max=True)
+
+
+class SignedScanForm(forms.Form):
+    files = ScanField(label=_("Pindaian keputusan bertanda tangan"), max_files=1)

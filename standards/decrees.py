@@ -17,6 +17,7 @@ from agencies.notifications import notify
 from agencies.roles import CityRole
 from documents.models import Document, DocumentKind
 from documents.services import document_request, document_revoke, document_supersede
+from documents.uploads import CleanUpload
 
 from . import permissions
 from .models import (
@@ -386,3 +387,29 @@ def revision_start(
         actor=actor, agency=standard.service.agency, standards=[new_version], amends=in_force
     )
     return new_version, decree
+
+
+@transaction.atomic
+def decree_attach_signed_scan(*, actor, decree: Decree, upload: CleanUpload) -> Decree:
+    """Keep the scan of the wet-signed decree beside the rendered one (after penetapan),
+    for the agency's drafters and head; replacing it keeps the old in the history."""
+    locked = Decree.objects.select_for_update().get(pk=decree.pk)
+    if not (permissions.may_draft(actor, locked.agency) or permissions.may_act_for_mayor(actor)):
+        raise PermissionDenied(_("Anda tidak berwenang mengunggah pindaian keputusan ini."))
+    if locked.status not in (DecreeStatus.SET, DecreeStatus.IN_FORCE):
+        raise ValidationError(_("Pindaian diunggah setelah keputusan ditetapkan."))
+    content = upload.as_file()
+    locked.signed_scan.save(content.name, content, save=False)
+    locked.signed_scan_name = upload.original_name
+    locked.signed_scan_type = upload.content_type
+    locked.signed_scan_sha256 = upload.sha256
+    locked.save(
+        update_fields=[
+            "signed_scan",
+            "signed_scan_name",
+            "signed_scan_type",
+            "signed_scan_sha256",
+            "updated_at",
+        ]
+    )
+    return locked

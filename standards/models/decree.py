@@ -14,10 +14,15 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
 from bontang_sp.validators import validate_plain_text
+from documents.uploads import private_upload_path
 
 from .drafting import ComponentKind, ServiceStandard, long_text_validators
 
 __all__ = ["Decree", "DecreeStatus", "DecreeStandard", "ReviewNote", "StatusChange"]
+
+
+def signed_scan_path(instance, filename: str) -> str:
+    return private_upload_path("decrees", filename)
 
 
 class DecreeStatus(models.TextChoices):
@@ -66,6 +71,16 @@ class Decree(models.Model):
     revoke_reason = models.TextField(
         _("alasan pencabutan"), blank=True, validators=long_text_validators()
     )
+    # The wet-signed decree, scanned: kept beside the rendered one (PDF, JPEG or PNG).
+    signed_scan = models.FileField(
+        _("pindaian keputusan bertanda tangan basah"),
+        blank=True,
+        max_length=255,
+        upload_to=signed_scan_path,
+    )
+    signed_scan_name = models.CharField(_("nama berkas asli"), max_length=150, blank=True)
+    signed_scan_type = models.CharField(_("jenis isi"), max_length=50, blank=True)
+    signed_scan_sha256 = models.CharField(_("SHA-256 pindaian"), max_length=64, blank=True)
     standards = models.ManyToManyField(
         ServiceStandard,
         through="DecreeStandard",

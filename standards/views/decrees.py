@@ -13,11 +13,24 @@ from django.views.decorators.http import require_POST
 
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
+from documents.uploads import (
+    REQUEST_TOO_LARGE_MESSAGE,
+    attachment_response,
+    download_name,
+    limit_upload_size,
+)
 
 from .. import decrees as services
 from .. import permissions
 from ..checks import check_standard
-from ..decree_forms import DecreeCreateForm, DecreeTextForm, ReasonForm, ReturnNoteFormSet, SetForm
+from ..decree_forms import (
+    DecreeCreateForm,
+    DecreeTextForm,
+    ReasonForm,
+    ReturnNoteFormSet,
+    SetForm,
+    SignedScanForm,
+)
 from ..decree_queries import decree_detail, decrees_for, review_queue
 from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
 from ..selectors import standard_with_rows
@@ -85,6 +98,10 @@ def decree_view(request, pk: int):
             and permissions.may_draft(request.user, decree.agency),
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
             "documents": services.decree_documents(decree).order_by("created_at"),
+            "scan_form": SignedScanForm()
+            if decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)
+            and permissions.may_draft(request.user, decree.agency)
+            else None,
         },
     )
 
@@ -209,6 +226,36 @@ def review_queue_view(request):
     return render(request, "standards/decrees/review_queue.html", {"decrees": review_queue()})
 
 
+@limit_upload_size
+def decree_signed_scan(request, pk: int):
+    """POST: upload the wet-signed scan; GET: download it (attachment, never rendered)."""
+    decree = _decree_for_reading(request.user, pk)
+    if request.method != "POST":
+        if not decree.signed_scan:
+            raise Http404
+        return attachment_response(
+            decree.signed_scan,
+            filename=download_name(decree.signed_scan_name, decree.signed_scan_type),
+            content_type=decree.signed_scan_type,
+        )
+    if request.upload_too_large:
+        messages.error(request, REQUEST_TOO_LARGE_MESSAGE)
+        return redirect("standards:decree-detail", pk=decree.pk)
+    form = SignedScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.decree_attach_signed_scan(
+                actor=request.user, decree=decree, upload=form.cleaned_data["files"][0]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Pindaian keputusan bertanda tangan disimpan."))
+    else:
+        messages.error(request, " ".join(form.errors["files"]))
+    return redirect("standards:decree-detail", pk=decree.pk)
+
+
 @require_POST
 def review_note_addressed(request, pk: int):
     note = get_object_or_404(ReviewNote.objects.select_related("decree__agency"), pk=pk)
@@ -229,6 +276,7 @@ urlpatterns = [
     path("kelola/keputusan/<int:pk>/ubah/", decree_edit_text, name="decree-edit-text"),
     path("kelola/keputusan/<int:pk>/evaluasi/", decree_review, name="decree-review"),
     path("kelola/keputusan/<int:pk>/tindakan/<slug:action>/", decree_act, name="decree-act"),
+    path("kelola/keputusan/<int:pk>/pindaian/", decree_signed_scan, name="decree-signed-scan"),
     path("kelola/evaluasi/", review_queue_view, name="review-queue"),
     path("kelola/catatan/<int:pk>/selesai/", review_note_addressed, name="review-note-addressed"),
 ]

@@ -265,3 +265,39 @@ def test_ubah_standar_on_a_standard_in_force_opens_an_amending_draft_decree(
     amending = Decree.objects.get(amends=decree)
     assert amending.status == DecreeStatus.DRAFT
     assert amending.standards.get().previous == standard
+
+
+def test_wet_signed_scan_is_kept_beside_the_decree(
+    client, agency_a, drafter_a, drafter_b, reviewer, head_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.consultations.conftest import pdf_bytes
+
+    decree = ready_decree(agency_a, drafter_a)
+    url = reverse("standards:decree-signed-scan", args=[decree.pk])
+    client.force_login(drafter_a)
+    scan = SimpleUploadedFile("kep ttd.pdf", pdf_bytes(), content_type="application/pdf")
+    client.post(url, {"files": scan})
+    decree.refresh_from_db()
+    assert not decree.signed_scan  # only after penetapan
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    decrees.decree_pass(actor=reviewer, decree=decree)
+    decrees.decree_set(
+        actor=head_a, decree=decree, number="8/2026", decree_date=timezone.localdate()
+    )
+    fake = SimpleUploadedFile("kep.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client.post(url, {"files": fake}, follow=True)
+    assert "Berkas" in response.content.decode() or "PDF" in response.content.decode()
+    decree.refresh_from_db()
+    assert not decree.signed_scan
+    scan = SimpleUploadedFile("kep ttd.pdf", pdf_bytes(), content_type="application/pdf")
+    client.post(url, {"files": scan})
+    decree.refresh_from_db()
+    assert decree.signed_scan.name.startswith("private/decrees/")
+    assert decree.signed_scan_name == "kep ttd.pdf" and len(decree.signed_scan_sha256) == 64
+    download = client.get(url)
+    assert download["Content-Disposition"].startswith("attachment")
+    assert download["X-Content-Type-Options"] == "nosniff"
+    client.force_login(drafter_b)
+    assert client.get(url).status_code == 404
