@@ -301,3 +301,43 @@ def test_wet_signed_scan_is_kept_beside_the_decree(
     assert download["X-Content-Type-Options"] == "nosniff"
     client.force_login(drafter_b)
     assert client.get(url).status_code == 404
+
+
+def test_standard_page_shows_the_consultation_trace(client, decree, drafter_a):
+    from consultations.models import ConsultationInput, InputOutcome, Participant
+
+    standard = decree.standards.get()
+    consultation = standard.consultations.get()
+    speaker = Participant.objects.create(
+        consultation=consultation, name="Budi", category="community_leader", attended=True
+    )
+    ConsultationInput.objects.create(
+        consultation=consultation,
+        standard=standard,
+        component="fee",
+        raised_by=speaker,
+        text="Mohon biaya ditulis jelas.",
+        outcome=InputOutcome.ADOPTED,
+        position=1,
+        change_component="fee",
+        change_description="Biaya ditulis Gratis.",
+    )
+    client.force_login(drafter_a)
+    content = client.get(reverse("standards:standard-detail", args=[standard.pk])).content.decode()
+    assert "Mohon biaya ditulis jelas." in content
+    assert "Biaya ditulis Gratis." in content
+
+
+def test_submission_mails_the_reviewers_after_commit(decree, drafter_a, reviewer):
+    from django.db import transaction
+
+    from agencies.models import Notification
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        decrees.decree_submit(actor=drafter_a, decree=decree)
+        raise RuntimeError("rolled back")
+    assert not Notification.objects.exists()
+    decrees.decree_submit(actor=drafter_a, decree=decree)
+    notification = Notification.objects.get(recipient=reviewer)
+    assert "menunggu evaluasi" in notification.subject
+    assert notification.url == reverse("standards:decree-detail", args=[decree.pk])
