@@ -6,7 +6,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .models import Agency, AgencyKind
 from .selectors import staff_roles
 from .worklist import items_for
 
@@ -18,16 +17,6 @@ def staff_home(request):
         "agencies/staff_home.html",
         {"roles": staff_roles(request.user), "tasks": items_for(request.user)},
     )
-
-
-@login_not_required
-def public_home(request):
-    agencies = (
-        Agency.objects.active()
-        .exclude(kind__in=[AgencyKind.UPT, AgencyKind.SCHOOL])
-        .only("name", "slug", "kind")
-    )
-    return render(request, "agencies/public_home.html", {"agencies": agencies})
 
 
 @login_not_required

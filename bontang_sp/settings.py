@@ -160,6 +160,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "documents.tasks.sweep_stale_documents",
         "schedule": 120.0,
     },
+    # Pasal 15-16: SKM and evaluations due, acts waiting > 7 days, follow-ups past due.
+    "monitoring-reminders": {
+        "task": "monitoring.tasks.send_monitoring_reminders",
+        "schedule": 6 * 3600.0,
+    },
 }
 
 # ---------------------------------------------------------------------------

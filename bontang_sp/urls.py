@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from agencies import views as agency_views
+from standards.views import public as portal_views
 
 admin.site.site_header = _("Bontang SP — Administrasi")
 admin.site.site_title = _("Bontang SP")
@@ -41,7 +42,7 @@ auth_urlpatterns = [
 ]
 
 urlpatterns = [
-    path("", agency_views.public_home, name="home"),
+    path("", portal_views.home, name="home"),
     path("sehat/", agency_views.health, name="health"),
     path("kelola/", agency_views.staff_home, name="staff-home"),
     *auth_urlpatterns,
@@ -49,5 +50,6 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("maklumat.urls")),
     path("", include("consultations.urls")),
+    path("", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from agencies.published import portal_changed
 
 from .documents import request_posters
 from .models import (
@@ -167,4 +168,5 @@ def maklumat_set(
     # The Document rows are written in this transaction (the row is the render job, so
     # it cannot be lost); documents queues the renders on commit.
     request_posters(maklumat, actor=actor, replaces=current)
+    portal_changed()  # Pasal 14 ayat (3): the portal shows the new Maklumat at once
     return maklumat

@@ -29,6 +29,7 @@ from .models import (
     ServiceStandard,
     StandardStatus,
 )
+from .public import portal_changed
 from .workflow import TransitionRefused, transition
 
 DECREE_KINDS = (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE)
@@ -274,6 +275,7 @@ def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
                 % {"title": decree.title, "number": decree.number},
             )
         else:
+            portal_changed()  # Pasal 12 ayat (2): in force now; public pages are stale
             _notify_in_force(decree)
     return decree
 
@@ -281,6 +283,7 @@ def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
 def decree_ratify(*, actor, decree: Decree) -> Decree:
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="ratify")
+        portal_changed()  # in force from now: public pages are stale
         _request_decree_document(decree, actor)
         _notify_in_force(decree)
     return decree
@@ -330,6 +333,7 @@ def _notify_in_force(decree: Decree) -> None:
 def decree_revoke(*, actor, decree: Decree, reason: str) -> Decree:
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="revoke", note=reason)
+        portal_changed()  # no longer in force: public pages are stale
         for document in decree_documents(decree).filter(issued=True, revoked_at__isnull=True):
             document_revoke(document=document, reason=reason)
         _notify(

@@ -21,6 +21,23 @@ PUBLIC_ROUTES = [
     r"^verifikasi/<str:code>/$",
     r"^verifikasi/<str:code>/unduh/$",
     r"^pd/<slug:agency_slug>/maklumat/$",
+    # The portal (standards.views.public) and the open data (standards.views.api).
+    r"^cari/$",
+    r"^pd/<slug:agency_slug>/$",
+    r"^pd/<slug:agency_slug>/layanan/<slug:service_slug>/$",
+    r"^pd/<slug:agency_slug>/layanan/<slug:service_slug>/perubahan/<int:version>/$",
+    r"^embed/pd/<slug:agency_slug>/$",
+    r"^api/v1/$",
+    r"^api/v1/pd/$",
+    r"^api/v1/pd/<slug:agency_slug>/$",
+    r"^api/v1/pd/<slug:agency_slug>/maklumat/$",
+    r"^api/v1/pd/<slug:agency_slug>/layanan/<slug:service_slug>/$",
+    r"^api/v1/standar.json$",
+    r"^api/v1/standar.csv$",
+    r"^api/v1/schema/$",
+    r"^api/v1/docs/$",
+    r"^survei/<slug:agency_slug>/<slug:service_slug>/$",
+    r"^survei/<slug:agency_slug>/<slug:service_slug>/terima-kasih/$",
 ]
 # The admin guards itself (it sends anonymous users to its own login page).
 ADMIN_PREFIX = "admin/"

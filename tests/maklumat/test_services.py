@@ -282,3 +282,17 @@ def test_history_names_who_drafted_and_set(agency_a, drafter_a, head_a):
     maklumat_set(actor=head_a, maklumat=draft, set_on=TODAY())
     users = [row.history_user for row in draft.history.order_by("history_id")]
     assert users == [drafter_a, head_a]
+
+
+def test_setting_a_maklumat_refreshes_the_cached_portal(
+    head_a, agency_a, django_capture_on_commit_callbacks
+):
+    from agencies.published import forget_generation, portal_generation
+    from maklumat.services import maklumat_draft, maklumat_set
+
+    forget_generation()
+    before = portal_generation()
+    draft = maklumat_draft(actor=head_a, agency=agency_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        maklumat_set(actor=head_a, maklumat=draft, set_on=draft.created_at.date())
+    assert portal_generation() > before

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from agencies.demo import CREDENTIALS_FILE, seed_demo_users
 from agencies.seed import seed_bontang
 from monitoring.demo import seed_demo_workflow
+from monitoring.demo_monitoring import seed_demo_monitoring
 from standards.demo import seed_demo_standards
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         credentials = seed_demo_users()
         seed_demo_standards()
         stages = seed_demo_workflow()
+        seed_demo_monitoring()
         self.stdout.write(self.style.SUCCESS("Pengguna demo (nama pengguna / sandi / peran):"))
         for username, password, role in credentials:
             self.stdout.write(f"  {username:28} {password:16} {role}")

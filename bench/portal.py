@@ -1,0 +1,222 @@
+"""The public service page cold, warm, and a bare view returning the same bytes, side by
+side in one run, through gunicorn (2 workers) on 127.0.0.1.
+
+Seeds a city in a temporary SQLite database (migrate, seed_bontang, seed_demo: Kartu
+Keluarga of Disdukcapil is in force), then serves the project twice:
+
+- cache on (the project's settings): the service page is loaded warm (after one visit);
+- cache off (``PORTAL_CACHE_SECONDS = 0``): the service page is loaded cold, every request
+  doing the whole work;
+
+and, in each server, a bare view inside the project (same middleware, same URL depth)
+returning the bytes of the page, stored once. The same bounded load generator (Python
+processes x threads on keep-alive connections, a fixed number of requests per connection)
+drives every run. Prints requests/s and p99 of each and, as the last line,
+``warm_ratio=<warm/bare> cold_ratio=<cold/bare> warm_p99_ms=<p99>``.
+
+    .venv/bin/python bench/portal.py [--connections 32] [--requests 60]
+
+Nothing is written to the project's database, media or cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import multiprocessing
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SERVICE_PATH = "/pd/disdukcapil/layanan/kartu-keluarga/"
+BARE_PATH = "/bench/bare/"
+PROCESSES = 4
+
+BENCH_SETTINGS = """
+from bontang_sp.settings import *  # noqa: F403
+ROOT_URLCONF = "bench_portal_urls"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+LOGGING = {{"version": 1, "disable_existing_loggers": True}}
+PORTAL_CACHE_SECONDS = {cache_seconds}
+STORAGES = {{
+    **STORAGES,  # noqa: F405
+    "staticfiles": {{"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
+}}
+"""
+
+BENCH_URLS = """
+from pathlib import Path
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.urls import path
+
+from bontang_sp.urls import urlpatterns as project_urlpatterns
+
+BODY_FILE = Path({body!r})
+_body: list[bytes] = []
+
+
+@login_not_required
+def bare(request):
+    if not _body:
+        _body.append(BODY_FILE.read_bytes())
+    return HttpResponse(_body[0], content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [path("bench/bare/", bare), *project_urlpatterns]
+"""
+
+
+def _env(workdir: Path, database: Path, settings_module: str = "bontang_sp.settings") -> dict:
+    return {
+        **os.environ,
+        "PYTHONPATH": f"{workdir}{os.pathsep}{ROOT}",
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "SECRET_KEY": "bench-only-secret",
+        "DEBUG": "0",
+        "DEMO_PASSWORD": "bench-demo-123",
+        "VAR_DIR": str(workdir / "var"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "CELERY_BROKER_URL": "",
+    }
+
+
+def seed(workdir: Path, database: Path) -> None:
+    env = _env(workdir, database)
+    for command in (["migrate", "-v0"], ["seed_bontang"], ["seed_demo"]):
+        subprocess.run(
+            [PYTHON, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+
+def serve(workdir: Path, database: Path, module: str, port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "bontang_sp.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=_env(workdir, database, module),
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/sehat/", timeout=1).read()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def _connection_run(port: int, path: str, requests: int, out: list) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    for _ in range(requests):
+        start = time.perf_counter()
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        out.append(time.perf_counter() - start)
+        if response.status != 200:
+            raise SystemExit(f"{path}: HTTP {response.status}")
+    conn.close()
+
+
+def _process_run(args: tuple) -> list[float]:
+    port, path, threads, requests = args
+    results: list[float] = []
+    workers = [
+        threading.Thread(target=_connection_run, args=(port, path, requests, results))
+        for _ in range(threads)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return results
+
+
+def load(port: int, path: str, connections: int, requests: int) -> tuple[float, float]:
+    """(requests per second, p99 in ms) of `connections` x `requests` GETs."""
+    per_process = max(1, connections // PROCESSES)
+    with multiprocessing.Pool(PROCESSES) as pool:
+        pool.map(_process_run, [(port, path, 1, 5)] * PROCESSES)  # warm up connections
+        start = time.perf_counter()
+        parts = pool.map(_process_run, [(port, path, per_process, requests)] * PROCESSES)
+        elapsed = time.perf_counter() - start
+    latencies = sorted(x for part in parts for x in part)
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
+    return len(latencies) / elapsed, p99
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--requests", type=int, default=60, help="per connection")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-portal-"))
+    database = workdir / "city.sqlite3"
+    try:
+        print(
+            f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} CPU, "
+            f"Python {platform.python_version()}"
+        )
+        seed(workdir, database)
+        body = workdir / "body.html"
+        (workdir / "bench_portal_urls.py").write_text(BENCH_URLS.format(body=str(body)))
+        for name, seconds in (("bench_portal_warm", 3600), ("bench_portal_cold", 0)):
+            (workdir / f"{name}.py").write_text(BENCH_SETTINGS.format(cache_seconds=seconds))
+        results = {}
+        for module, port, label in (
+            ("bench_portal_warm", 18431, "warm"),
+            ("bench_portal_cold", 18432, "cold"),
+        ):
+            server = serve(workdir, database, module, port)
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}{SERVICE_PATH}").read()
+                if not body.exists():
+                    body.write_bytes(page)  # the bare view answers these very bytes
+                results[label] = load(port, SERVICE_PATH, args.connections, args.requests)
+                results[f"bare_{label}"] = load(port, BARE_PATH, args.connections, args.requests)
+            finally:
+                server.terminate()
+                server.wait()
+        bare = (results["bare_warm"][0] + results["bare_cold"][0]) / 2
+        for label, (rps, p99) in results.items():
+            print(f"{label:10s} {rps:8.1f} req/s  p99 {p99:7.1f} ms")
+        print(f"page bytes: {len(body.read_bytes())}, connections: {args.connections}")
+        print(
+            f"warm_ratio={results['warm'][0] / bare:.2f} "
+            f"cold_ratio={results['cold'][0] / bare:.2f} "
+            f"warm_p99_ms={results['warm'][1]:.1f}"
+        )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django import template
+
+from ..models import PeriodStatus, SurveyPeriod
+
+register = template.Library()
+
+
+@register.simple_tag
+def survey_open_for(service) -> bool:
+    """Whether the service's agency has an SKM period open (one query)."""
+    if service is None:
+        return False
+    return SurveyPeriod.objects.filter(
+        agency_id=service.agency_id, status=PeriodStatus.OPEN
+    ).exists()
+
+
+@register.simple_tag
+def skm_summary(agency, service=None):
+    """{% skm_summary agency service as summary %}: the published SKM result, or None."""
+    from ..selectors import published_summary
+
+    if agency is None:
+        return None
+    return published_summary(agency, service)
+
+
+@register.inclusion_tag("monitoring/_application_status.html")
+def application_status(standard):
+    """Pasal 13 ayat (2): whether a standard in force was internalised and socialised."""
+    from ..models import ActivityKind
+
+    kinds = set(standard.implementation_activities.values_list("kind", flat=True))
+    return {
+        "standard": standard,
+        "internalised": ActivityKind.INTERNALISATION in kinds,
+        "socialised": ActivityKind.SOCIALISATION in kinds,
+    }

@@ -1,0 +1,195 @@
+"""Public reads of the portal and their cache (Pasal 9, Pasal 14 ayat (3)).
+
+Every standard a citizen reads comes through `ServiceStandard.objects.in_force()`
+(Pasal 9 ayat (1): the delivery components of standards in force are published);
+drafts, submitted, superseded and revoked versions never reach a public page, except
+that a superseded version's delivery components appear in the public diff of the
+version that replaced it ("Apa yang berubah").
+
+Published data changes only when a decree comes into force or is revoked, so rendered
+pages are cached under a key that carries the *portal generation*; the decree services
+call `portal_changed()` on those acts, which bumps the generation after commit, so
+every cached page is stale at once without scanning keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from agencies.models import Agency, AgencyKind
+from agencies.published import (  # noqa: F401 - the portal's cache API, re-exported
+    PORTAL_GENERATION_KEY,
+    cached,
+    forget_generation,
+    portal_cache_seconds,
+    portal_changed,
+    portal_generation,
+)
+from documents.models import Document, DocumentKind
+
+from .models import (
+    DELIVERY_COMPONENTS,
+    ComponentKind,
+    Decree,
+    DecreeStatus,
+    Requirement,
+    RequirementTiming,
+    ServiceStandard,
+    StandardStatus,
+)
+from .selectors import components_in_order, standards_with_rows
+
+__all__ = [
+    "PORTAL_GENERATION_KEY",
+    "RequirementGroup",
+    "agencies_with_counts",
+    "agency_standards",
+    "cached",
+    "earlier_versions",
+    "forget_generation",
+    "in_force_decree",
+    "portal_changed",
+    "portal_generation",
+    "public_agency",
+    "public_components",
+    "public_decree_document",
+    "public_standard",
+    "requirement_groups",
+    "standard_for_diff",
+]
+
+PUBLIC_DECREE_KINDS = (DocumentKind.DECREE, DocumentKind.MAYOR_DECREE)
+# Agencies listed on the home page even when they have nothing in force yet; UPT and
+# schools appear once one of their services has a standard in force.
+LISTED_KINDS_EXCLUDED = (AgencyKind.UPT, AgencyKind.SCHOOL)
+
+
+# The cache of published pages lives in agencies.published (lower apps bump it too).
+
+
+# --- agencies ---------------------------------------------------------------------------
+
+
+def agencies_with_counts() -> QuerySet[Agency]:
+    """Active agencies with `in_force_count`: services whose standard is in force, counted
+    through `ServiceStandard.objects.in_force()` itself (one query; Pasal 9 ayat (2))."""
+    in_force = (
+        ServiceStandard.objects.in_force()
+        .filter(service__agency=OuterRef("pk"))
+        .order_by()
+        .values("service__agency")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Agency.objects.active()
+        .annotate(in_force_count=Coalesce(Subquery(in_force), 0))
+        .filter(~Q(kind__in=LISTED_KINDS_EXCLUDED) | Q(in_force_count__gt=0))
+        .only("name", "short_name", "slug", "kind")
+        .order_by("name")
+    )
+
+
+def public_agency(slug: str) -> Agency:
+    """An active agency by slug, or 404."""
+    return get_object_or_404(Agency.objects.active(), slug=slug)
+
+
+def agency_standards(agency: Agency) -> list[ServiceStandard]:
+    """The agency's standards in force with their steps (for time and fee), by name."""
+    return list(
+        ServiceStandard.objects.in_force()
+        .filter(service__agency=agency)
+        .select_related("service")
+        .prefetch_related("steps")
+        .order_by("service__name")
+    )
+
+
+# --- one standard -----------------------------------------------------------------------
+
+
+def public_standard(agency: Agency, service_slug: str) -> ServiceStandard:
+    """The standard in force of the agency's service, with every row; 404 otherwise
+    (drafts, submitted, superseded and revoked versions are never found here)."""
+    return get_object_or_404(
+        standards_with_rows().in_force(), service__agency=agency, service__slug=service_slug
+    )
+
+
+def public_components(standard: ServiceStandard) -> list:
+    """Pasal 9: the delivery components (1-6); the management components (7-14) only
+    when the agency opted in (`publish_management`, Pasal 9 ayat (3))."""
+    shown = set(ComponentKind) if standard.publish_management else set(DELIVERY_COMPONENTS)
+    return [c for c in components_in_order(standard) if c.kind in shown]
+
+
+@dataclass(frozen=True)
+class RequirementGroup:
+    timing: str
+    label: str
+    requirements: tuple[Requirement, ...]
+
+
+def requirement_groups(standard: ServiceStandard) -> list[RequirementGroup]:
+    """Lampiran 1.B.3 huruf b: requirements grouped by when they are handed in."""
+    rows = list(standard.requirements.all())
+    return [
+        RequirementGroup(
+            timing.value, str(timing.label), tuple(r for r in rows if r.timing == timing)
+        )
+        for timing in RequirementTiming
+        if any(r.timing == timing for r in rows)
+    ]
+
+
+def in_force_decree(standard: ServiceStandard) -> Decree | None:
+    """The decree in force that carries this version as a lampiran (Pasal 12)."""
+    return (
+        Decree.objects.filter(lampiran__standard=standard, status=DecreeStatus.IN_FORCE)
+        .order_by("-ratified_on", "-pk")
+        .first()
+    )
+
+
+def public_decree_document(decree: Decree | None) -> Document | None:
+    """The final decree, issued, public and in force (with its verification code)."""
+    if decree is None:
+        return None
+    return (
+        Document.objects.for_subject(decree)
+        .in_force()
+        .filter(kind__in=PUBLIC_DECREE_KINDS, public=True)
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
+
+
+def earlier_versions(standard: ServiceStandard) -> list[ServiceStandard]:
+    """The superseded versions of the same service, newest first (for "Apa yang
+    berubah"; never shown as standards of their own)."""
+    return list(
+        ServiceStandard.objects.filter(
+            service_id=standard.service_id, status=StandardStatus.SUPERSEDED
+        )
+        .only("pk", "version", "in_force_since", "previous_id", "service_id", "change_reason")
+        .order_by("-version")
+    )
+
+
+def standard_for_diff(current: ServiceStandard, version: int) -> tuple[ServiceStandard, ...]:
+    """(old, new) for the public diff of `version` against the version before it: `version`
+    is the one in force or a superseded one of the same service, and its previous version
+    was superseded. Anything else (drafts, revoked) is 404."""
+    visible = (StandardStatus.IN_FORCE, StandardStatus.SUPERSEDED)
+    rows = standards_with_rows().filter(service_id=current.service_id, status__in=visible)
+    new = get_object_or_404(rows, version=version)
+    if not new.previous_id:
+        raise Http404
+    old = get_object_or_404(rows, pk=new.previous_id, status=StandardStatus.SUPERSEDED)
+    return old, new

@@ -1,0 +1,241 @@
+"""The public portal (Pasal 9, Pasal 14 ayat (3)): home and search, an agency's page, a
+standard in force, what changed between versions, and the embed for agency websites.
+
+No login, no cookies: nothing here reads the session or renders a CSRF token, so a page
+is the same for everyone and is cached whole (`standards.public.cached`) until a decree
+comes into force or is revoked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache, wraps
+from urllib.parse import urlencode
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
+from django.urls import path
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from maklumat.selectors import public_maklumat
+
+from .. import diff, public, search
+from ..models import ServiceKind
+from ..totals import FREE_LABEL, format_rupiah, standard_totals, step_minutes
+
+__all__ = ["urlpatterns"]
+
+LAPOR_URL = "https://www.lapor.go.id"
+SURVEY_TEMPLATE = "monitoring/_survey_link.html"
+BROWSER_MAX_AGE = 60  # seconds a browser may reuse a page before asking again
+SEARCH_PARAMS = ("q", "pd", "jenis", "halaman")
+
+
+@cache
+def _survey_template() -> str:
+    """The monitoring app's "survey open" include, when it is installed."""
+    try:
+        get_template(SURVEY_TEMPLATE)
+    except TemplateDoesNotExist:
+        return ""
+    return SURVEY_TEMPLATE
+
+
+def portal_page(*params: str) -> Callable:
+    """Serve the view's 200 responses from the portal cache, keyed by path and the named
+    query parameters (any other parameter is ignored, so it cannot fill the cache)."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            query = urlencode([(p, request.GET.get(p, "")[:100]) for p in params])
+            key = f"page:{request.path}?{query}"
+            state = {"hit": True}
+
+            def produce() -> tuple[int, bytes, str]:
+                state["hit"] = False
+                response = view(request, *args, **kwargs)
+                return response.status_code, response.content, response["Content-Type"]
+
+            status, content, content_type = public.cached(key, produce)
+            response = HttpResponse(content, status=status, content_type=content_type)
+            response["Cache-Control"] = f"public, max-age={BROWSER_MAX_AGE}"
+            response["X-Portal-Cache"] = "hit" if state["hit"] else "miss"
+            return response
+
+        return login_not_required(require_safe(wrapped))
+
+    return decorator
+
+
+def _absolute(path_: str) -> str:
+    return settings.SITE_URL + path_
+
+
+def _page(request, template: str, context: dict) -> HttpResponse:
+    context = {"canonical_url": _absolute(request.path), **context}
+    return HttpResponse(render_to_string(template, context))
+
+
+@portal_page()
+def home(request):
+    """`/`: search box and the Perangkat Daerah with how many standards are in force."""
+    agencies = list(public.agencies_with_counts())
+    return _page(
+        request,
+        "standards/public/home.html",
+        {
+            "agencies": agencies,
+            "total_in_force": sum(a.in_force_count for a in agencies),
+            "kinds": ServiceKind.choices,
+        },
+    )
+
+
+@portal_page(*SEARCH_PARAMS)
+def search_results(request):
+    """`/cari/`: standards in force across agencies, filtered by agency and kind."""
+    query = request.GET.get("q", "")[: search.MAX_QUERY]
+    agency_slug = request.GET.get("pd", "")[:80]
+    kind = request.GET.get("jenis", "")
+    page = search.search_standards(
+        query, agency_slug=agency_slug, kind=kind, page=request.GET.get("halaman", 1)
+    )
+    base_query = urlencode({"q": query, "pd": agency_slug, "jenis": kind})
+    return _page(
+        request,
+        "standards/public/search.html",
+        {
+            "query": query,
+            "agency_slug": agency_slug,
+            "kind": kind,
+            "kinds": ServiceKind.choices,
+            "agencies": list(public.agencies_with_counts().filter(in_force_count__gt=0)),
+            "page": page,
+            "hits": search.hits(page, query),
+            "base_query": base_query,
+        },
+    )
+
+
+@portal_page()
+def agency_detail(request, agency_slug: str):
+    """`/pd/<agency>/`: its services in force, its Maklumat, its contacts (Pasal 9 ayat (2))."""
+    agency = public.public_agency(agency_slug)
+    standards = public.agency_standards(agency)
+    return _page(
+        request,
+        "standards/public/agency.html",
+        {
+            "agency": agency,
+            "rows": [(s, standard_totals(s)) for s in standards],
+            "maklumat": public_maklumat(agency),
+        },
+    )
+
+
+def _steps(standard) -> list[dict]:
+    rows = []
+    for step in standard.steps.all():
+        minutes = step_minutes(step.duration_value or 0, step.duration_unit)
+        rows.append(
+            {
+                "step": step,
+                "duration": (
+                    f"{step.duration_value.normalize():f} {step.get_duration_unit_display()}"
+                    if minutes
+                    else ""
+                ),
+                "fee": format_rupiah(step.applicant_fee) if step.applicant_fee else "",
+            }
+        )
+    return rows
+
+
+def _standard_context(agency, standard) -> dict:
+    decree = public.in_force_decree(standard)
+    return {
+        "agency": agency,
+        "service": standard.service,
+        "standard": standard,
+        "totals": standard_totals(standard),
+        "components": {c.kind: c for c in public.public_components(standard)},
+        "requirement_groups": public.requirement_groups(standard),
+        "steps": _steps(standard),
+        "decree": decree,
+        "decree_document": public.public_decree_document(decree),
+        "earlier_versions": public.earlier_versions(standard),
+        "lapor_url": LAPOR_URL,
+        "free_label": FREE_LABEL,
+    }
+
+
+@portal_page()
+def service_detail(request, agency_slug: str, service_slug: str):
+    """`/pd/<agency>/layanan/<service>/`: the standard in force (Pasal 9 ayat (1))."""
+    agency = public.public_agency(agency_slug)
+    standard = public.public_standard(agency, service_slug)
+    context = _standard_context(agency, standard)
+    context["survey_template"] = _survey_template()
+    return _page(request, "standards/public/service.html", context)
+
+
+@portal_page()
+def service_changes(request, agency_slug: str, service_slug: str, version: int):
+    """What changed in `version` against the version it replaced: delivery components only."""
+    agency = public.public_agency(agency_slug)
+    current = public.public_standard(agency, service_slug)
+    old, new = public.standard_for_diff(current, version)
+    return _page(
+        request,
+        "standards/public/changes.html",
+        {
+            "agency": agency,
+            "service": current.service,
+            "current": current,
+            "older": old,
+            "newer": new,
+            "comparison": diff.public_diff(old, new),
+        },
+    )
+
+
+@csp_replace({"frame-ancestors": ["*"]})
+@xframe_options_exempt
+@portal_page()
+def embed_agency(request, agency_slug: str):
+    """`/embed/pd/<agency>/`: a compact list for an iframe on the agency's own website
+    (Pasal 9 ayat (2)). Framing is allowed here only; links open the portal on top."""
+    agency = public.public_agency(agency_slug)
+    standards = public.agency_standards(agency)
+    return _page(
+        request,
+        "standards/public/embed.html",
+        {
+            "agency": agency,
+            "rows": [(s, standard_totals(s)) for s in standards],
+            "site_url": settings.SITE_URL,
+        },
+    )
+
+
+urlpatterns = [
+    path("cari/", search_results, name="public-search"),
+    path("pd/<slug:agency_slug>/", agency_detail, name="public-agency"),
+    path(
+        "pd/<slug:agency_slug>/layanan/<slug:service_slug>/",
+        service_detail,
+        name="public-service",
+    ),
+    path(
+        "pd/<slug:agency_slug>/layanan/<slug:service_slug>/perubahan/<int:version>/",
+        service_changes,
+        name="public-changes",
+    ),
+    path("embed/pd/<slug:agency_slug>/", embed_agency, name="public-embed"),
+]

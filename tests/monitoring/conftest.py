@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from monitoring.index import ELEMENT_CODES
+from monitoring.services import survey_period_open, survey_response_submit
+from tests.standards.factories import ServiceFactory
+
+PROFILE = {"gender": "female", "age_band": "30-39", "education": "sma", "occupation": "self"}
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def service_a(agency_a):
+    return ServiceFactory(agency=agency_a, name="Kartu Keluarga", slug="kartu-keluarga")
+
+
+@pytest.fixture
+def open_period_a(agency_a, head_a):
+    return survey_period_open(
+        actor=head_a, agency=agency_a, kind="year", year=2026, population=1000
+    )
+
+
+def answer(service, score=4, nonce=None, **overrides):
+    """Count one response through the same service the form calls."""
+    import secrets
+
+    scores = dict.fromkeys(ELEMENT_CODES, score)
+    scores.update(overrides)
+    return survey_response_submit(
+        service=service, scores=scores, profile=PROFILE, nonce=nonce or secrets.token_hex(8)
+    )

@@ -1,0 +1,85 @@
+"""Public pages are cached and go stale exactly when a decree comes into force or is
+revoked (the portal generation is bumped after commit)."""
+
+from __future__ import annotations
+
+from django.test import TestCase
+from django.urls import reverse
+
+from standards import decrees
+from standards.public import portal_generation
+from tests.standards.factories import ServiceFactory, make_complete_standard
+from tests.standards.workflow_fixtures import consult
+
+
+def test_second_visit_is_served_from_cache(client, akta):
+    url = reverse("standards:public-agency", args=[akta.service.agency.slug])
+    assert client.get(url)["X-Portal-Cache"] == "miss"
+    assert client.get(url)["X-Portal-Cache"] == "hit"
+
+
+def test_ratification_invalidates_the_cache(
+    client, akta, agency_a, drafter_a, reviewer, head_a, mayor_office
+):
+    url = reverse("standards:public-agency", args=[agency_a.slug])
+    assert "Izin Baru" not in client.get(url).content.decode()
+    standard = make_complete_standard(service=ServiceFactory(agency=agency_a, name="Izin Baru"))
+    consult(standard)
+    decree = decrees.decree_create(actor=drafter_a, agency=agency_a, standards=[standard])
+    generation = portal_generation()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        decrees.decree_submit(actor=drafter_a, decree=decree)
+        decrees.decree_pass(actor=reviewer, decree=decree)
+    assert portal_generation() == generation  # nothing published changed yet
+    assert client.get(url)["X-Portal-Cache"] == "hit"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        decrees.decree_set(actor=head_a, decree=decree, number="77/2026", decree_date=_today())
+        decrees.decree_ratify(actor=mayor_office, decree=decree)
+    assert portal_generation() == generation + 1
+    response = client.get(url)
+    assert response["X-Portal-Cache"] == "miss"
+    assert "Izin Baru" in response.content.decode()
+
+
+def test_revocation_invalidates_the_cache(client, akta, mayor_office):
+    url = reverse("standards:public-service", args=[akta.service.agency.slug, akta.service.slug])
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Portal-Cache"] == "hit"
+    decree = akta.decrees.get()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        decrees.decree_revoke(actor=mayor_office, decree=decree, reason="Layanan dihapus.")
+    assert client.get(url).status_code == 404
+
+
+def test_no_bump_before_commit(akta, mayor_office):
+    generation = portal_generation()
+    with TestCase.captureOnCommitCallbacks(execute=False) as callbacks:
+        decrees.decree_revoke(actor=mayor_office, decree=akta.decrees.get(), reason="Dicabut.")
+    assert portal_generation() == generation
+    for callback in callbacks:
+        callback()
+    assert portal_generation() == generation + 1
+
+
+def test_mayor_decree_coming_into_force_invalidates(client, reviewer, mayor_office, district):
+    from agencies.models import MembershipRole
+    from tests.conftest import make_member
+    from tests.standards.workflow_fixtures import ready_decree, set_maklumat
+
+    drafter = make_member(district, MembershipRole.DRAFTER, username="penyusun_kec")
+    head = make_member(district, MembershipRole.HEAD, username="camat")
+    decree = ready_decree(district, drafter)
+    set_maklumat(head, district)
+    url = reverse("standards:public-agency", args=[district.slug])
+    assert "1 layanan" not in client.get(url).content.decode()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        decrees.decree_submit(actor=drafter, decree=decree)
+        decrees.decree_pass(actor=reviewer, decree=decree)
+        decrees.decree_set(actor=mayor_office, decree=decree, number="9/2026", decree_date=_today())
+    assert decree.standards.get().service.name in client.get(url).content.decode()
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()

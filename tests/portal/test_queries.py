@@ -1,0 +1,52 @@
+"""Query counts of the public pages do not grow with the number of rows."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_counts_are_constant_small_vs_large(client, settings, force, agency_a):
+    settings.PORTAL_CACHE_SECONDS = 0  # measure the work, not the cache
+    (small,) = force(name="Layanan Kecil", slug="kecil", steps=1, requirements=1)
+    urls_small = {
+        "home": "/",
+        "agency": reverse("standards:public-agency", args=[agency_a.slug]),
+        "service": reverse("standards:public-service", args=[agency_a.slug, "kecil"]),
+        "search": "/cari/?q=layanan",
+        "embed": reverse("standards:public-embed", args=[agency_a.slug]),
+        "api": reverse("standards:api-agency", args=[agency_a.slug]),
+        "json": reverse("standards:api-standards-json"),
+    }
+    before = {name: _count(client, url) for name, url in urls_small.items()}
+    (large,) = force(name="Layanan Besar", slug="besar", steps=12, requirements=15)
+    force(name="Layanan Lain", slug="lain", services=8)
+    after = {name: _count(client, url) for name, url in urls_small.items()}
+    after["service"] = _count(
+        client, reverse("standards:public-service", args=[agency_a.slug, "besar"])
+    )
+    print(f"query counts: {after}")
+    assert after == before
+    assert max(after.values()) <= 20
+
+
+def test_service_page_queries_bounded(client, settings, akta, django_assert_max_num_queries):
+    settings.PORTAL_CACHE_SECONDS = 0
+    url = reverse("standards:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
+    with django_assert_max_num_queries(16):
+        assert client.get(url).status_code == 200
+
+
+def test_cached_page_costs_at_most_the_session_check(client, akta, django_assert_max_num_queries):
+    url = reverse("standards:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
+    assert client.get(url)["X-Portal-Cache"] == "miss"
+    with django_assert_max_num_queries(0):
+        response = client.get(url)
+    assert response["X-Portal-Cache"] == "hit"
