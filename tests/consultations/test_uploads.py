@@ -293,9 +293,10 @@ def test_upload_needs_the_csrf_token(drafter_a, consultation):
 
 def test_download_is_an_attachment_that_is_never_rendered(client, drafter_a, consultation):
     client.force_login(drafter_a)
+    content = pdf_bytes()  # Pillow stamps the time: make the bytes once
     client.post(
         scan_url(consultation),
-        {"kind": "minutes", "files": [upload("../BA \u202e.pdf", pdf_bytes())]},
+        {"kind": "minutes", "files": [upload("../BA \u202e.pdf", content)]},
     )
     scan = consultation.scans.get()
     response = client.get(
@@ -311,4 +312,4 @@ def test_download_is_an_attachment_that_is_never_rendered(client, drafter_a, con
     assert "\u202e" not in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"].startswith("sandbox")
-    assert b"".join(response.streaming_content) == pdf_bytes()
+    assert b"".join(response.streaming_content) == content
