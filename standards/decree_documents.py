@@ -41,7 +41,7 @@ def diktum(decree: Decree) -> list[tuple[str, str]]:
     return list(zip(ORDINALS, clauses, strict=False))
 
 
-def decree_context(decree: Decree, *, draft: bool) -> dict:
+def decree_context(decree: Decree) -> dict:
     decree = Decree.objects.select_related("agency", "amends").get(pk=decree.pk)
     standards = (
         ServiceStandard.objects.filter(decrees=decree)
@@ -65,13 +65,12 @@ def decree_context(decree: Decree, *, draft: bool) -> dict:
         "diktum": diktum(decree),
         "signer": {"name": agency.head_name, "rank": agency.head_rank, "nip": agency.head_nip},
         "ratified": decree.status == DecreeStatus.IN_FORCE,
-        "draft": draft,
     }
 
 
 def build_decree(document) -> tuple[str, dict]:
     """The decree as signed: after penetapan without, after pengesahan with, ratification."""
-    return "documents/decree.html", decree_context(document.subject, draft=False)
+    return "documents/decree.html", decree_context(document.subject)
 
 
 BUILDERS = {
