@@ -8,16 +8,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := chromium fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext
 
-.PHONY: run test lint format system-packages install migrate seed worker beat clean
+.PHONY: run test bench lint format system-packages install migrate seed worker beat clean
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_bontang
 	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py publish_standards
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The benchmarks of bench/ (a few minutes); the portal's needs Debian's wrk.
+bench: install
+	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES=wrk
+	DJANGO_SETTINGS_MODULE=bontang_sp.settings_test $(BIN)/python bench/pdf.py
+	$(BIN)/python bench/portal.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -100,6 +100,14 @@ TEMPLATES = [
             ],
         },
     },
+    # The public portal's pages (the hot path citizens load): Jinja2 compiles a template to
+    # Python and renders a page several times faster (docs/decisions/0007).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates_jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "bontang_sp.jinja2.environment"},
+    },
 ]
 
 # ---------------------------------------------------------------------------

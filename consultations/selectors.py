@@ -8,7 +8,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -254,3 +254,30 @@ def change_record_from_key(standard: ServiceStandard, key: str):
 def change_record_belongs_to(record, standard: ServiceStandard) -> bool:
     models = {m for m, _kind in _history_models()}
     return type(record) in models and record.standard_id == standard.pk
+
+
+def public_trace(standard: ServiceStandard) -> dict:
+    """The standard's publication part (standards.publication): every input with its
+    outcome, without the speakers' names (Pasal 4 ayat (3): the public sees what became
+    of what it said)."""
+    entries = []
+    for entry in inputs_for_standard(standard):
+        raised_by = entry.raised_by
+        linked = entry.linked_change
+        entries.append(
+            {
+                "outcome": entry.outcome,
+                "outcome_label": entry.get_outcome_display(),
+                "component": entry.get_component_display(),
+                "text": entry.text,
+                "category": raised_by.get_category_display().lower(),
+                "organisation": raised_by.organisation,
+                "meeting": f"{entry.consultation.get_method_display()} "
+                + formats.date_format(timezone.localtime(entry.consultation.starts_at), "j F Y"),
+                "change_component": entry.get_change_component_display(),
+                "change_description": entry.change_description,
+                "linked_change": linked.label if linked is not None else "",
+                "reason": entry.reason,
+            }
+        )
+    return {"trace": entries}

@@ -20,6 +20,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from agencies.published import portal_changed
+
 from .models import MAX_ATTEMPTS, Document, DocumentStatus
 from .render import RenderedPdf
 
@@ -72,6 +74,8 @@ def store(document_id: int, pdf: RenderedPdf) -> bool:
                 document.issued = True
                 document.issued_at = now
                 fields += ["issued", "issued_at"]
+                if document.public:
+                    portal_changed()  # a public page links it from now (a decree in force)
             document.save(update_fields=fields)
     except BaseException:
         # Not committed: no row points at the file, so it must not stay behind.

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from agencies.published import portal_changed
 
 from .models import Document, DocumentKind, DocumentStatus, new_verification_code
 
@@ -165,6 +166,8 @@ def document_issue(
         fields.append("public")
     if fields:
         locked.save(update_fields=[*fields, "updated_at"])
+        if locked.public:
+            portal_changed()  # the portal may link it from now
     return locked
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count, QuerySet, Sum
 
 from agencies.models import Agency
@@ -9,6 +11,8 @@ from standards.models import Service
 
 from .index import ELEMENT_CODES, SurveyResult, compute, sample_target
 from .models import PeriodStatus, SurveyFollowUp, SurveyPeriod, SurveyResponse
+
+NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 SUM_FIELDS = {f"sum_{code}": Sum(code) for code in ELEMENT_CODES}
 
@@ -51,7 +55,7 @@ def follow_ups_of(period: SurveyPeriod) -> QuerySet[SurveyFollowUp]:
     return SurveyFollowUp.objects.filter(period=period).select_related("service")
 
 
-def published_summary(agency: Agency, service: Service | None = None) -> dict | None:
+def published_summary(agency: Agency, service: Service | int | None = None) -> dict | None:
     """What the portal publishes: the index and letter of the agency's last closed period,
     and of one service in it (results are published once the period is closed)."""
     period = (
@@ -59,6 +63,10 @@ def published_summary(agency: Agency, service: Service | None = None) -> dict | 
         .order_by("-closed_at", "-pk")
         .first()
     )
+    return _summary(period, service)
+
+
+def _summary(period: SurveyPeriod | None, service: Service | int | None) -> dict | None:
     if period is None:
         return None
     agency_result = period_result(period)
@@ -71,3 +79,22 @@ def published_summary(agency: Agency, service: Service | None = None) -> dict | 
         )
         service_result = _result(row) if row["n"] else None
     return {"period": period, "agency": agency_result, "service": service_result}
+
+
+def portal_survey(agency_id: int, service_id: int | None = None) -> dict:
+    """The survey on the portal's pages, from one query of the agency's open and closed
+    periods: `open` (its pages link the survey, Pasal 16) and `summary` (the published
+    result of the last closed period, as `published_summary`)."""
+    periods = SurveyPeriod.objects.filter(
+        agency_id=agency_id, status__in=(PeriodStatus.OPEN, PeriodStatus.CLOSED)
+    ).values_list("pk", "status", "closed_at")
+    closed = [
+        (closed_at or NEVER, pk)
+        for pk, status, closed_at in periods
+        if status == PeriodStatus.CLOSED
+    ]
+    is_open = any(status == PeriodStatus.OPEN for _pk, status, _closed_at in periods)
+    summary = None
+    if closed:
+        summary = _summary(SurveyPeriod.objects.get(pk=max(closed)[1]), service_id)
+    return {"open": is_open, "summary": summary}

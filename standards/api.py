@@ -20,7 +20,7 @@ from django.urls import reverse
 from agencies.models import Agency
 
 from .models import DELIVERY_COMPONENTS, ComponentKind, ServiceStandard
-from .public import agencies_with_counts, requirement_groups
+from .public import agencies_with_counts, complaint_contacts, requirement_groups
 from .selectors import standards_with_rows
 from .totals import format_rupiah, standard_totals
 
@@ -132,15 +132,7 @@ def standard_data(standard: ServiceStandard) -> dict:
         "product": {"text": texts.get(ComponentKind.PRODUCT, "")},
         "complaints": {
             "text": texts.get(ComponentKind.COMPLAINTS, ""),
-            "officer": standard.complaint_officer,
-            "phone": standard.complaint_phone,
-            "email": standard.complaint_email,
-            "address": standard.complaint_address,
-            "escalation": standard.complaint_escalation,
-            "channels": [
-                {"kind": ch.kind, "label": ch.get_kind_display(), "detail": ch.detail}
-                for ch in standard.complaint_channels.all()
-            ],
+            **complaint_contacts(standard),
         },
     }
 

@@ -30,6 +30,7 @@ from .models import (
     StandardStatus,
 )
 from .public import portal_changed
+from .publication import publish_decree
 from .workflow import TransitionRefused, transition
 
 DECREE_KINDS = (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE)
@@ -275,6 +276,7 @@ def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
                 % {"title": decree.title, "number": decree.number},
             )
         else:
+            publish_decree(decree)
             portal_changed()  # Pasal 12 ayat (2): in force now; public pages are stale
             _notify_in_force(decree)
     return decree
@@ -283,8 +285,9 @@ def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
 def decree_ratify(*, actor, decree: Decree) -> Decree:
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="ratify")
-        portal_changed()  # in force from now: public pages are stale
         _request_decree_document(decree, actor)
+        publish_decree(decree)  # after the request: the publication links the final decree
+        portal_changed()  # in force from now: public pages are stale
         _notify_in_force(decree)
     return decree
 

@@ -49,8 +49,10 @@ __all__ = [
     "RequirementGroup",
     "agencies_with_counts",
     "agency_standards",
+    "complaint_contacts",
     "cached",
     "earlier_versions",
+    "final_decree_document",
     "forget_generation",
     "in_force_decree",
     "portal_changed",
@@ -59,6 +61,8 @@ __all__ = [
     "public_components",
     "public_decree_document",
     "public_standard",
+    "PublishedStandard",
+    "published_standard",
     "requirement_groups",
     "standard_for_diff",
 ]
@@ -122,11 +126,104 @@ def public_standard(agency: Agency, service_slug: str) -> ServiceStandard:
     )
 
 
+@dataclass(frozen=True)
+class PublishedStandard:
+    """What the service page reads: its agency's public facts, the publication's `content`
+    (standards.publication) and the verification code of the final decree while it is
+    issued and in force (else None)."""
+
+    agency: dict
+    standard_id: int
+    service_id: int
+    content: dict
+    decree_code: str | None
+
+
+AGENCY_PREFIX, AGENCY_FIELDS = "service__agency__", ("pk", "name", "short_name", "slug")
+DOCUMENT_PREFIX = "publication__decree_document__"
+DOCUMENT_FIELDS = ("code", "issued", "superseded_by_id", "revoked_at")
+
+
+def _pick(row: dict, prefix: str, names: tuple[str, ...]) -> dict:
+    return {name: row[prefix + name] for name in names}
+
+
+def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard:
+    """The service in force of an active agency, as published (docs/decisions/0007): one
+    query, no model built. 404 when the service has no standard in force. A standard in
+    force whose publication is missing or of an older format gets its content built here
+    (slow path; `manage.py publish_standards` writes them)."""
+    from .publication import PUBLICATION_FORMAT, publication_content
+
+    rows = (
+        ServiceStandard.objects.in_force()
+        .filter(
+            service__agency__slug=agency_slug,
+            service__agency__active=True,  # Agency.objects.active()
+            service__slug=service_slug,
+        )
+        .values(
+            "pk",
+            "service_id",
+            "publication__format",
+            "publication__content",
+            *(AGENCY_PREFIX + name for name in AGENCY_FIELDS),
+            *(DOCUMENT_PREFIX + name for name in DOCUMENT_FIELDS),
+        )
+    )
+    row = get_object_or_404(rows)  # at most one version in force per service (a constraint)
+    agency = _pick(row, AGENCY_PREFIX, AGENCY_FIELDS)
+    if row["publication__format"] == PUBLICATION_FORMAT:
+        document = Document(**_pick(row, DOCUMENT_PREFIX, DOCUMENT_FIELDS))
+        code = document.code if document.code and document.is_in_force else None
+        return PublishedStandard(
+            agency, row["pk"], row["service_id"], row["publication__content"], code
+        )
+    standard = standards_with_rows().get(pk=row["pk"])
+    decree = in_force_decree(standard)
+    if decree is None:  # in force by no decree in force: nothing citizens may rely on
+        raise Http404
+    document = public_decree_document(decree)
+    return PublishedStandard(
+        agency,
+        standard.pk,
+        standard.service_id,
+        publication_content(standard, decree),
+        document.code if document else None,
+    )
+
+
+def final_decree_document(decree: Decree) -> Document | None:
+    """The decree's final, public document, issued or still being made (Pasal 12)."""
+    return (
+        Document.objects.for_subject(decree)
+        .filter(kind__in=PUBLIC_DECREE_KINDS, public=True)
+        .order_by("-pk")
+        .first()
+    )
+
+
 def public_components(standard: ServiceStandard) -> list:
     """Pasal 9: the delivery components (1-6); the management components (7-14) only
     when the agency opted in (`publish_management`, Pasal 9 ayat (3))."""
     shown = set(ComponentKind) if standard.publish_management else set(DELIVERY_COMPONENTS)
     return [c for c in components_in_order(standard) if c.kind in shown]
+
+
+def complaint_contacts(standard: ServiceStandard) -> dict:
+    """Component 6 (Lampiran 1.B.3 huruf f): who handles complaints and through which
+    channels, as the portal and the open API publish it."""
+    return {
+        "officer": standard.complaint_officer,
+        "phone": standard.complaint_phone,
+        "email": standard.complaint_email,
+        "address": standard.complaint_address,
+        "escalation": standard.complaint_escalation,
+        "channels": [
+            {"kind": ch.kind, "label": ch.get_kind_display(), "detail": ch.detail}
+            for ch in standard.complaint_channels.all()
+        ],
+    }
 
 
 @dataclass(frozen=True)

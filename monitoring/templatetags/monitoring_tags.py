@@ -2,19 +2,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..models import PeriodStatus, SurveyPeriod
-
 register = template.Library()
-
-
-@register.simple_tag
-def survey_open_for(service) -> bool:
-    """Whether the service's agency has an SKM period open (one query)."""
-    if service is None:
-        return False
-    return SurveyPeriod.objects.filter(
-        agency_id=service.agency_id, status=PeriodStatus.OPEN
-    ).exists()
 
 
 @register.simple_tag

@@ -1,2 +1,3 @@
 from .decree import *  # noqa: F403
 from .drafting import *  # noqa: F403
+from .publication import *  # noqa: F403

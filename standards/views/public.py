@@ -9,15 +9,14 @@ comes into force or is revoked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, wraps
+from functools import wraps
 from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import path
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -26,24 +25,13 @@ from maklumat.selectors import public_maklumat
 
 from .. import diff, public, search
 from ..models import ServiceKind
-from ..totals import FREE_LABEL, format_rupiah, standard_totals, step_minutes
+from ..totals import standard_totals
 
 __all__ = ["urlpatterns"]
 
 LAPOR_URL = "https://www.lapor.go.id"
-SURVEY_TEMPLATE = "monitoring/_survey_link.html"
 BROWSER_MAX_AGE = 60  # seconds a browser may reuse a page before asking again
 SEARCH_PARAMS = ("q", "pd", "jenis", "halaman")
-
-
-@cache
-def _survey_template() -> str:
-    """The monitoring app's "survey open" include, when it is installed."""
-    try:
-        get_template(SURVEY_TEMPLATE)
-    except TemplateDoesNotExist:
-        return ""
-    return SURVEY_TEMPLATE
 
 
 def portal_page(*params: str) -> Callable:
@@ -93,6 +81,7 @@ def home(request):
             "agencies": agencies,
             "total_in_force": sum(a.in_force_count for a in agencies),
             "kinds": ServiceKind.choices,
+            "query": "",
         },
     )
 
@@ -139,50 +128,23 @@ def agency_detail(request, agency_slug: str):
     )
 
 
-def _steps(standard) -> list[dict]:
-    rows = []
-    for step in standard.steps.all():
-        minutes = step_minutes(step.duration_value or 0, step.duration_unit)
-        rows.append(
-            {
-                "step": step,
-                "duration": (
-                    f"{step.duration_value.normalize():f} {step.get_duration_unit_display()}"
-                    if minutes
-                    else ""
-                ),
-                "fee": format_rupiah(step.applicant_fee) if step.applicant_fee else "",
-            }
-        )
-    return rows
-
-
-def _standard_context(agency, standard) -> dict:
-    decree = public.in_force_decree(standard)
-    return {
-        "agency": agency,
-        "service": standard.service,
-        "standard": standard,
-        "totals": standard_totals(standard),
-        "components": {c.kind: c for c in public.public_components(standard)},
-        "requirement_groups": public.requirement_groups(standard),
-        "steps": _steps(standard),
-        "decree": decree,
-        "decree_document": public.public_decree_document(decree),
-        "earlier_versions": public.earlier_versions(standard),
-        "lapor_url": LAPOR_URL,
-        "free_label": FREE_LABEL,
-    }
-
-
 @portal_page()
 def service_detail(request, agency_slug: str, service_slug: str):
-    """`/pd/<agency>/layanan/<service>/`: the standard in force (Pasal 9 ayat (1))."""
-    agency = public.public_agency(agency_slug)
-    standard = public.public_standard(agency, service_slug)
-    context = _standard_context(agency, standard)
-    context["survey_template"] = _survey_template()
-    return _page(request, "standards/public/service.html", context)
+    """`/pd/<agency>/layanan/<service>/`: the standard in force (Pasal 9 ayat (1)), from its
+    publication (standards.publication)."""
+    published = public.published_standard(agency_slug, service_slug)
+    return _page(
+        request,
+        "standards/public/service.html",
+        {
+            "agency": published.agency,
+            "standard": published,
+            "p": published.content,
+            "service": published.content["service"],
+            "service_slug": service_slug,
+            "lapor_url": LAPOR_URL,
+        },
+    )
 
 
 @portal_page()

@@ -98,3 +98,19 @@ def test_other_versions_have_their_own_trace(traced, standard_a2):
         "consultations/_standard_trace.html", {"standard": standard_a2, "trace_inputs": []}
     )
     assert "Belum ada masukan" in html
+
+
+def test_publication_part_leaves_out_the_speakers_name(traced):
+    """What the portal publishes of the trace (standards.publication): outcomes, the
+    change or the reason, the speaker's category and organisation, never the name."""
+    import json
+
+    from consultations.selectors import public_trace
+
+    entries = public_trace(traced)["trace"]
+    assert [e["outcome"] for e in entries] == ["adopted", "not_adopted"]
+    assert entries[0]["change_description"] == "Kursi roda ditambahkan pada sarana."
+    assert entries[0]["linked_change"]
+    assert entries[1]["reason"] == "Tidak ada biaya."
+    assert entries[0]["organisation"] == "LSM Mata"
+    assert "Ibu Ratna" not in json.dumps(entries)

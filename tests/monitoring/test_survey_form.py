@@ -105,10 +105,16 @@ def test_rate_limit_per_ip(client, service_a, open_period_a, settings):
 def test_survey_link_include_only_when_open(service_a, open_period_a, head_a):
     from django.template.loader import render_to_string
 
-    html = render_to_string("monitoring/_survey_link.html", {"service": service_a})
+    context = {
+        "agency": service_a.agency,
+        "service_id": service_a.pk,
+        "service_name": service_a.name,
+        "service_slug": service_a.slug,
+    }
+    html = render_to_string("monitoring/_public_survey.html", context)
     assert _url(service_a) in html
     survey_period_close(actor=head_a, period=open_period_a)
-    assert render_to_string("monitoring/_survey_link.html", {"service": service_a}).strip() == ""
+    assert render_to_string("monitoring/_public_survey.html", context).strip() == ""
 
 
 def test_published_summary_only_after_the_period_closes(client, service_a, open_period_a, head_a):

@@ -35,7 +35,8 @@ def test_ratification_invalidates_the_cache(
     with TestCase.captureOnCommitCallbacks(execute=True):
         decrees.decree_set(actor=head_a, decree=decree, number="77/2026", decree_date=_today())
         decrees.decree_ratify(actor=mayor_office, decree=decree)
-    assert portal_generation() == generation + 1
+    # Two bumps: the decree came into force, then its final PDF (run eagerly) was issued.
+    assert portal_generation() == generation + 2
     response = client.get(url)
     assert response["X-Portal-Cache"] == "miss"
     assert "Izin Baru" in response.content.decode()
@@ -83,3 +84,25 @@ def _today():
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+def test_issuing_the_final_decree_invalidates_the_cache(client, akta):
+    """Between ratification and the end of the decree's PDF job the page says the decree
+    is being prepared; once the job issues it, the cached page goes stale."""
+    from documents import jobs
+    from documents.models import Document, DocumentStatus
+    from documents.render import RenderedPdf
+    from standards.public import in_force_decree, public_decree_document
+
+    document = public_decree_document(in_force_decree(akta))
+    Document.objects.filter(pk=document.pk).update(
+        issued=False, issued_at=None, status=DocumentStatus.RENDERING
+    )
+    url = reverse("standards:public-service", args=[akta.service.agency.slug, akta.service.slug])
+    assert "Dokumen keputusan sedang disiapkan." in client.get(url).content.decode()
+    assert client.get(url)["X-Portal-Cache"] == "hit"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        jobs.store(document.pk, RenderedPdf(content=b"%PDF-1.7 uji", sha256="0" * 64, page_count=1))
+    response = client.get(url)
+    assert response["X-Portal-Cache"] == "miss"
+    assert reverse("documents:verify", args=[document.code]) in response.content.decode()

@@ -1,0 +1,83 @@
+"""The Jinja2 environment of the public portal's pages (docs/decisions/0007).
+
+Autoescaping is always on and nothing here marks text safe: `_()`
+with keyword arguments escapes the values it fills in (new-style gettext). Undefined
+names raise, so a typo fails the portal's tests instead of leaving a blank on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from django.apps import apps
+from django.conf import settings
+from django.template.defaultfilters import capfirst, linebreaksbr
+from django.templatetags.static import static
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import formats, translation
+from jinja2 import Environment, StrictUndefined
+from jinja2.ext import Extension
+from jinja2.lexer import TOKEN_STRING, Token, TokenStream
+
+
+@lru_cache(maxsize=4096)
+def _reverse(name: str, args: tuple, urlconf: str | None, prefix: str) -> str:
+    return reverse(name, args=args, urlconf=urlconf)
+
+
+def url(name: str, *args) -> str:
+    """`reverse(name, args=args)`, remembered: a portal page links a dozen fixed paths."""
+    return _reverse(name, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+def date(value, format_string: str = "j F Y") -> str:
+    """A date in the words of the active language ("3 Maret 2026"), or "" for none."""
+    return formats.date_format(value, format_string) if value else ""
+
+
+class ConstantTranslations(Extension):
+    """`_("text")` with a constant text and nothing to fill in becomes, when the template
+    is compiled, the text translated into the site's one language (settings.LANGUAGES):
+    a portal page names some seventy such texts, and looking each up at every render took
+    half of the render's time (docs/decisions/0007). The result is escaped like any other
+    string; `_()` with values to fill in and `ngettext()` stay calls."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        tokens = list(stream)
+        i = 0
+        while i < len(tokens):
+            if _constant_gettext(tokens, i):
+                with translation.override(settings.LANGUAGE_CODE):
+                    text = translation.gettext(tokens[i + 2].value)
+                yield Token(tokens[i].lineno, TOKEN_STRING, text)
+                i += 4
+            else:
+                yield tokens[i]
+                i += 1
+
+
+def _constant_gettext(tokens: list[Token], i: int) -> bool:
+    """tokens[i:i+4] are `_`, `(`, a string, `)`."""
+    expected = ("name:_", "lparen", "string", "rparen")
+    window = tokens[i : i + 4]
+    return len(window) == 4 and all(t.test(e) for t, e in zip(window, expected, strict=True))
+
+
+def environment(**options) -> Environment:
+    options.pop("autoescape", None)
+    options["undefined"] = StrictUndefined
+    extensions = ["jinja2.ext.i18n"]
+    if len(settings.LANGUAGES) == 1:  # one language: a constant's translation never varies
+        extensions.append(ConstantTranslations)
+    env = Environment(autoescape=True, extensions=extensions, **options)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translation.gettext, translation.ngettext, newstyle=True
+    )
+    env.globals.update(url=url, static=static, SITE_URL=settings.SITE_URL)
+    env.filters.update(date=date, capfirst=capfirst, linebreaksbr=linebreaksbr)
+    if apps.is_installed("monitoring"):
+        from monitoring.selectors import portal_survey
+
+        env.globals["portal_survey"] = portal_survey
+    return env

@@ -1,0 +1,19 @@
+"""Write the portal publication of every standard in force that has none of the current
+format (after an upgrade that changed the format, or for data older than publications)."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from standards.public import portal_changed
+from standards.publication import publish_missing
+
+
+class Command(BaseCommand):
+    help = "Menerbitkan halaman portal Standar Pelayanan berlaku yang belum diterbitkan."
+
+    def handle(self, *args, **options) -> None:
+        count = publish_missing()
+        if count:
+            portal_changed()
+        self.stdout.write(f"{count} Standar Pelayanan diterbitkan.")

@@ -1,0 +1,193 @@
+"""The portal's page of a standard in force, assembled once (docs/decisions/0007).
+
+Pasal 9 ayat (1): the delivery components (1-6) of the standard in force are published;
+ayat (3): the management components (7-14) too when the agency chose so. A version in
+force never changes, so the decree services call `publish_decree` in the act that brings
+it into force and the portal reads one row (`standards.public.published_standard`)
+instead of the standard's rows. What does change after that moment (the final decree's
+document once issued, an open survey, the agency's name) is read when the page is served.
+
+Higher apps add their part of the page (the consultation trace, Pasal 4) with
+`register_part`, so this app does not import them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import formats, translation
+
+from .models import (
+    DELIVERY_COMPONENTS,
+    ComponentKind,
+    Decree,
+    DecreeStatus,
+    Publication,
+    ServiceStandard,
+)
+from .public import (
+    complaint_contacts,
+    earlier_versions,
+    final_decree_document,
+    in_force_decree,
+    public_components,
+    requirement_groups,
+)
+from .selectors import standards_with_rows
+from .totals import format_rupiah, standard_totals, step_minutes
+
+__all__ = [
+    "PUBLICATION_FORMAT",
+    "publication_content",
+    "publish_decree",
+    "publish_missing",
+    "register_part",
+]
+
+# Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
+PUBLICATION_FORMAT = 1
+
+Part = Callable[[ServiceStandard], dict]
+_parts: list[Part] = []
+
+
+def register_part(part: Part) -> Part:
+    """`part(standard)` returns keys to add to a publication's content (AppConfig.ready)."""
+    if part not in _parts:
+        _parts.append(part)
+    return part
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "j F Y") if value else ""
+
+
+def _steps(standard: ServiceStandard) -> list[dict]:
+    rows = []
+    for step in standard.steps.all():
+        minutes = step_minutes(step.duration_value or 0, step.duration_unit)
+        duration = ""
+        if minutes:
+            duration = f"{step.duration_value.normalize():f} {step.get_duration_unit_display()}"
+        rows.append(
+            {
+                "actor": step.actor,
+                "action": step.action,
+                "duration": duration,
+                "fee": format_rupiah(step.applicant_fee) if step.applicant_fee else "",
+                "output": step.output,
+            }
+        )
+    return rows
+
+
+def _management(standard: ServiceStandard, components: dict) -> list[dict]:
+    """Components 7-14, only when the agency opted in (Pasal 9 ayat (3))."""
+    if not standard.publish_management:
+        return []
+    sections = []
+    for kind in ComponentKind:
+        if kind in DELIVERY_COMPONENTS or kind.value not in components:
+            continue
+        items = []
+        if kind == ComponentKind.LEGAL_BASIS:
+            items = [str(basis) for basis in standard.legal_bases.all()]
+        elif kind == ComponentKind.STAFF_COUNT and standard.staff_count:
+            items = [translation.gettext("%(n)s orang") % {"n": standard.staff_count}]
+        sections.append(
+            {
+                "number": kind.number,
+                "label": str(kind.label),
+                "items": items,
+                "text": components[kind.value],
+            }
+        )
+    return sections
+
+
+def _decree_facts(decree: Decree) -> dict:
+    return {
+        "title": decree.title,
+        "number": decree.number,
+        "date": _date(decree.decree_date),
+    }
+
+
+def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
+    """Everything the service page shows that was fixed when `standard` came into force
+    under `decree` (plain JSON: texts already written out in Indonesian)."""
+    with translation.override("id"):
+        totals = standard_totals(standard)
+        components = {c.kind: c.text for c in public_components(standard)}
+        content = {
+            "service": {"name": standard.service.name, "description": standard.service.description},
+            "version": standard.version,
+            "has_previous": bool(standard.previous_id),
+            "in_force_since": _date(standard.in_force_since),
+            "duration": totals.duration_display,
+            "fee": totals.fee_display,
+            "fee_legal_basis": "" if totals.is_free else standard.fee_legal_basis,
+            "texts": {kind.value: components.get(kind.value, "") for kind in DELIVERY_COMPONENTS},
+            "requirement_groups": [
+                {
+                    "label": group.label,
+                    "items": [
+                        {"description": r.description, "notes": r.notes} for r in group.requirements
+                    ],
+                }
+                for group in requirement_groups(standard)
+            ],
+            "steps": _steps(standard),
+            "complaints": complaint_contacts(standard),
+            "management": _management(standard, components),
+            "decree": _decree_facts(decree),
+            "earlier_versions": [
+                {
+                    "version": old.version,
+                    "has_previous": bool(old.previous_id),
+                    "in_force_since": _date(old.in_force_since),
+                }
+                for old in earlier_versions(standard)
+            ],
+        }
+        for part in _parts:
+            content.update(part(standard))
+    return content
+
+
+def _publish(standard: ServiceStandard, decree: Decree) -> Publication:
+    publication, _created = Publication.objects.update_or_create(
+        standard=standard,
+        defaults={
+            "decree": decree,
+            "decree_document": final_decree_document(decree),
+            "format": PUBLICATION_FORMAT,
+            "content": publication_content(standard, decree),
+        },
+    )
+    return publication
+
+
+def publish_decree(decree: Decree) -> None:
+    """Pasal 12: the decree's versions are in force; write their publications (inside the
+    act's transaction, so a rolled-back act publishes nothing)."""
+    if decree.status != DecreeStatus.IN_FORCE:
+        return
+    with transaction.atomic():
+        for standard in standards_with_rows().in_force().filter(decrees=decree):
+            _publish(standard, decree)
+
+
+def publish_missing() -> int:
+    """Write the publication of every standard in force that has none of the current
+    format (those in force before publications existed, or after a format change)."""
+    current = Publication.objects.filter(format=PUBLICATION_FORMAT).values("standard_id")
+    count = 0
+    for standard in standards_with_rows().in_force().exclude(pk__in=current):
+        decree = in_force_decree(standard)
+        if decree is not None:
+            with transaction.atomic():
+                _publish(standard, decree)
+            count += 1
+    return count
