@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Count, QuerySet, Sum
 
 from agencies.models import Agency
+from bontang_sp.prepared import Prepared
 from standards.models import Service
 
 from .index import ELEMENT_CODES, SurveyResult, compute, sample_target
@@ -81,20 +82,24 @@ def _summary(period: SurveyPeriod | None, service: Service | int | None) -> dict
     return {"period": period, "agency": agency_result, "service": service_result}
 
 
-def portal_survey(agency_id: int, service_id: int | None = None) -> dict:
-    """The survey on the portal's pages, from one query of the agency's open and closed
-    periods: `open` (its pages link the survey, Pasal 16) and `summary` (the published
-    result of the last closed period, as `published_summary`)."""
-    periods = SurveyPeriod.objects.filter(
+_portal_periods = Prepared(
+    lambda agency_id: SurveyPeriod.objects.filter(
         agency_id=agency_id, status__in=(PeriodStatus.OPEN, PeriodStatus.CLOSED)
-    ).values_list("pk", "status", "closed_at")
+    ).values("pk", "status", "closed_at"),
+    agency_id=-7_104_931,
+)
+
+
+def portal_survey(agency_id: int, service_id: int | None = None) -> dict:
+    """The survey on the portal's pages, from one query (compiled once, it runs on every
+    page) of the agency's open and closed periods: `open` (its pages link the survey,
+    Pasal 16) and `summary` (the published result of the last closed period, as
+    `published_summary`)."""
+    periods = _portal_periods.rows(agency_id=agency_id)
     closed = [
-        (closed_at or NEVER, pk)
-        for pk, status, closed_at in periods
-        if status == PeriodStatus.CLOSED
+        (p["closed_at"] or NEVER, p["pk"]) for p in periods if p["status"] == PeriodStatus.CLOSED
     ]
-    is_open = any(status == PeriodStatus.OPEN for _pk, status, _closed_at in periods)
     summary = None
     if closed:
         summary = _summary(SurveyPeriod.objects.get(pk=max(closed)[1]), service_id)
-    return {"open": is_open, "summary": summary}
+    return {"open": any(p["status"] == PeriodStatus.OPEN for p in periods), "summary": summary}

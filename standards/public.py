@@ -30,6 +30,7 @@ from agencies.published import (  # noqa: F401 - the portal's cache API, re-expo
     portal_changed,
     portal_generation,
 )
+from bontang_sp.prepared import Prepared
 from documents.models import Document, DocumentKind
 
 from .models import (
@@ -148,14 +149,8 @@ def _pick(row: dict, prefix: str, names: tuple[str, ...]) -> dict:
     return {name: row[prefix + name] for name in names}
 
 
-def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard:
-    """The service in force of an active agency, as published (docs/decisions/0007): one
-    query, no model built. 404 when the service has no standard in force. A standard in
-    force whose publication is missing or of an older format gets its content built here
-    (slow path; `manage.py publish_standards` writes them)."""
-    from .publication import PUBLICATION_FORMAT, publication_content
-
-    rows = (
+def _published_rows(agency_slug: str, service_slug: str) -> QuerySet:
+    return (
         ServiceStandard.objects.in_force()
         .filter(
             service__agency__slug=agency_slug,
@@ -171,7 +166,23 @@ def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard
             *(DOCUMENT_PREFIX + name for name in DOCUMENT_FIELDS),
         )
     )
-    row = get_object_or_404(rows)  # at most one version in force per service (a constraint)
+
+
+_published = Prepared(_published_rows, agency_slug="\0agency", service_slug="\0service")
+
+
+def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard:
+    """The service in force of an active agency, as published (docs/decisions/0007): one
+    query compiled once (bontang_sp.prepared), no model built. 404 when the service has no
+    standard in force (at most one version is, a constraint). A standard in force whose
+    publication is missing or of an older format gets its content built here (slow path;
+    `manage.py publish_standards` writes them)."""
+    from .publication import PUBLICATION_FORMAT, publication_content
+
+    rows = _published.rows(agency_slug=agency_slug, service_slug=service_slug)
+    if not rows:
+        raise Http404
+    row = rows[0]
     agency = _pick(row, AGENCY_PREFIX, AGENCY_FIELDS)
     if row["publication__format"] == PUBLICATION_FORMAT:
         document = Document(**_pick(row, DOCUMENT_PREFIX, DOCUMENT_FIELDS))
