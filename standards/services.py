@@ -48,6 +48,7 @@ __all__ = [
     "EDITABLE_STANDARD_FIELDS",
     "ROW_MODELS",
     "SYSTEM",
+    "StaleDelete",
     "StaleEdit",
     "SystemActor",
     "component_save",
@@ -112,13 +113,24 @@ class StaleEdit(Exception):
         self.when = when
         name = (who.get_full_name() or who.username) if who else _("pengguna lain")
         moment = timezone.localtime(when).strftime("%d-%m-%Y %H:%M") if when else ""
-        super().__init__(
-            _(
-                "Tidak disimpan: %(name)s telah menyimpan bagian ini pada %(moment)s WITA "
-                "setelah Anda membukanya. Teks Anda masih di layar; salin, muat ulang, "
-                "lalu gabungkan."
-            )
-            % {"name": name, "moment": moment}
+        super().__init__(self.explain() % {"name": name, "moment": moment})
+
+    def explain(self) -> str:
+        return _(
+            "Tidak disimpan: %(name)s telah menyimpan bagian ini pada %(moment)s WITA "
+            "setelah Anda membukanya. Teks Anda masih di layar; salin, muat ulang, "
+            "lalu gabungkan."
+        )
+
+
+class StaleDelete(StaleEdit):
+    """Someone else saved the row this user meant to delete after they loaded it."""
+
+    def explain(self) -> str:
+        return _(
+            "Tidak dihapus: %(name)s telah mengubah baris ini pada %(moment)s WITA "
+            "setelah Anda membukanya. Periksa isinya yang baru di bawah ini, lalu hapus "
+            "lagi bila memang tidak diperlukan."
         )
 
 
@@ -352,12 +364,21 @@ def row_save(*, actor, standard: ServiceStandard, row: models.Model, revision: i
 
 
 @transaction.atomic
-def row_delete(*, actor, standard: ServiceStandard, row: models.Model) -> None:
-    """Remove a row and renumber the rest; a removed step unlinks its requirements."""
+def row_delete(
+    *, actor, standard: ServiceStandard, row: models.Model, revision: int | None = None
+) -> None:
+    """Remove a row and renumber the rest; a removed step unlinks its requirements.
+
+    With `revision` (the row as the user saw it), refused with StaleDelete when somebody
+    saved the row since: nobody deletes a text they have not read.
+    """
     _check_row_model(row)
     _lock_editable(actor, standard)
     model = type(row)
-    for item in model.objects.filter(pk=row.pk, standard=standard):
+    rows = model.objects.select_for_update(of=("self",)).select_related("updated_by")
+    for item in rows.filter(pk=row.pk, standard=standard):
+        if revision is not None and item.revision != revision:
+            raise StaleDelete(item.updated_by, item.updated_at)
         if isinstance(item, ProcedureStep):
             # Through save(), so history sees the unlinking (SET_NULL would not).
             for requirement in item.requirements.all():

@@ -142,7 +142,20 @@ def row_delete(request, pk: int, rows: str, row_pk: int):
     rt = row_type(rows)
     standard = permissions.standard_for_editing(request.user, pk)
     row = get_object_or_404(rt.model, pk=row_pk, standard=standard)
-    services.row_delete(actor=request.user, standard=standard, row=row)
+    revision = request.POST.get("revisi", "")
+    try:
+        services.row_delete(
+            actor=request.user,
+            standard=standard,
+            row=row,
+            revision=int(revision) if revision.isdigit() else None,
+        )
+    except services.StaleDelete as stale:
+        row.refresh_from_db()
+        if request.htmx:
+            return HttpResponse(_row_html(request, rt, standard, row, notice=str(stale)))
+        messages.error(request, str(stale))
+        return redirect(editor_url(standard, _anchor(rt, row)))
     if request.htmx:
         # The row's <li> is replaced by nothing; the numbering is CSS counters.
         return _respond(request, rt, standard, "")

@@ -24,6 +24,7 @@ from standards.models import (
 )
 from standards.services import (
     SYSTEM,
+    StaleDelete,
     StaleEdit,
     component_save,
     row_delete,
@@ -400,6 +401,20 @@ def test_row_delete_renumbers_and_unlinks_requirements_through_history(draft_a, 
     assert requirement.step is None
     assert requirement.history.first().step_id is None
     assert requirement.history.first().history_user == drafter_a
+
+
+def test_row_delete_refused_when_the_row_was_saved_since_it_was_read(draft_a, drafter_a, head_a):
+    step = row_save(actor=drafter_a, standard=draft_a, row=new_step(action="Lama"))
+    seen = step.revision
+    step.action = "Baru"
+    row_save(actor=head_a, standard=draft_a, row=step, revision=seen)
+    with pytest.raises(StaleDelete) as refused:
+        row_delete(actor=drafter_a, standard=draft_a, row=step, revision=seen)
+    assert refused.value.who == head_a
+    assert "Tidak dihapus" in str(refused.value)
+    assert draft_a.steps.filter(pk=step.pk).exists()
+    row_delete(actor=drafter_a, standard=draft_a, row=step, revision=seen + 1)
+    assert not draft_a.steps.filter(pk=step.pk).exists()
 
 
 def test_row_move_swaps_with_the_neighbour_and_stops_at_the_ends(draft_a, drafter_a):

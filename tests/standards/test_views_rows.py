@@ -361,6 +361,37 @@ def test_delete_without_javascript_redirects_to_the_list(editor, draft):
     assert not ComplaintChannel.objects.exists()
 
 
+def test_delete_form_carries_the_rows_revision(editor, draft):
+    step = StepFactory(standard=draft, revision=3)
+    html = editor.get(page(draft)).content.decode()
+    delete_url = url("row-delete", draft, "tahapan", step)
+    form = html[html.index(f'action="{delete_url}"') :]
+    assert '<input type="hidden" name="revisi" value="3">' in form[: form.index("</form>")]
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
+def test_deleting_a_row_changed_since_it_was_shown_is_refused(editor, draft, head_a, htmx):
+    requirement = RequirementFactory(standard=draft, description="KTP")
+    requirement.description = "KTP asli dan fotokopi"
+    row_save(actor=head_a, standard=draft, row=requirement, revision=0)  # revision -> 1
+    response = editor.post(
+        url("row-delete", draft, "persyaratan", requirement),
+        {"revisi": "0"},
+        **(HX if htmx else {}),
+    )
+    assert Requirement.objects.filter(pk=requirement.pk).exists()
+    if htmx:
+        html = response.content.decode()
+        assert "Tidak dihapus" in html and head_a.get_full_name() in html
+        assert "KTP asli dan fotokopi" in html  # the row as it is now
+    else:
+        assert response["Location"] == page(draft, f"#baris-persyaratan-{requirement.pk}")
+        assert "Tidak dihapus" in editor.get(response["Location"]).content.decode()
+    # Its twin: with the revision the user saw, the row goes.
+    editor.post(url("row-delete", draft, "persyaratan", requirement), {"revisi": "1"})
+    assert not Requirement.objects.filter(pk=requirement.pk).exists()
+
+
 # --- permissions ---------------------------------------------------------------------------
 
 
