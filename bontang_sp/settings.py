@@ -265,6 +265,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # pypdf reads untrusted uploads and warns about every quirk of a scanner's PDF.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }
 
 # ---------------------------------------------------------------------------

@@ -13,8 +13,11 @@ decrees) validates it here and stores it under a random name below MEDIA_ROOT/pr
   zero-width characters, length-capped) for display and the download name;
 - files are served only as attachments, with nosniff and a sandbox CSP.
 
-pypdf is a development dependency only, so PDFs get a structural check here (header,
-trailer, cross-reference offset) instead of a full parse.
+A PDF is checked for its structure first (header, trailer, cross-reference offset: a clear
+message for a truncated scan), then parsed whole with pypdf: every object, also those
+packed in compressed object streams and names written with #-escapes, is looked at, and a
+PDF that is encrypted, has no page, or carries scripts, launch actions, embedded files or
+forms (XFA) is refused.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
 
 MB = 1024 * 1024
 MAX_UPLOAD_BYTES = 10 * MB
@@ -61,7 +66,14 @@ PDF_XREF_TARGET = re.compile(rb"\s*(?:xref\b|\d+\s+\d+\s+obj\b)")
 PDF_STARTXREF = re.compile(rb"startxref\s+(\d{1,12})\s+%%EOF")
 # Active content has no place in a scan; a reader could run it (defence in depth: the file
 # is also served as an attachment in a sandbox).
-PDF_ACTIVE = re.compile(rb"/(?:JavaScript|Launch|RichMedia|XFA)\b")
+# What a scanned letter never holds: scripts, actions that start programs or fetch data,
+# embedded files, rich media, XFA forms.
+PDF_ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA"}
+)
+PDF_ACTIVE_ACTIONS = frozenset(
+    {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute"}
+)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 PNG_MODES = ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16")
@@ -162,11 +174,49 @@ def _check_pdf(data: bytes) -> None:
             ),
             "broken_pdf",
         )
-    if PDF_ACTIVE.search(data):
+    _check_pdf_objects(data)
+
+
+def _check_pdf_objects(data: bytes) -> None:
+    """Parse the whole PDF (pypdf) and refuse what a scan never holds."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise _refuse(
+                _("PDF ini dikunci dengan sandi. Simpan ulang tanpa sandi, lalu unggah."),
+                "encrypted_pdf",
+            )
+        if len(reader.pages) == 0:
+            raise _refuse(_("PDF ini tidak memiliki halaman."), "broken_pdf")
+        active = any(_is_active(obj) for obj in _pdf_objects(reader))
+    except ValidationError:
+        raise
+    except Exception as error:  # any failure to parse untrusted bytes is a broken PDF
+        raise _refuse(
+            _("PDF ini rusak sehingga tidak dapat dibaca. Simpan ulang atau pindai ulang."),
+            "broken_pdf",
+        ) from error
+    if active:
         raise _refuse(
             _("PDF ini memuat skrip atau tindakan otomatis. Unggah hasil pindaian biasa."),
             "active_pdf",
         )
+
+
+def _pdf_objects(reader: PdfReader):
+    """Every object the cross-reference tables name, those in object streams included."""
+    numbers = {
+        (number, generation) for generation, table in reader.xref.items() for number in table
+    }
+    numbers |= {(number, 0) for number in reader.xref_objStm}
+    for number, generation in sorted(numbers):
+        yield reader.get_object(IndirectObject(number, generation, reader))
+
+
+def _is_active(obj) -> bool:
+    if not isinstance(obj, DictionaryObject):
+        return False
+    return bool(PDF_ACTIVE_KEYS.intersection(obj.keys())) or obj.get("/S") in PDF_ACTIVE_ACTIONS
 
 
 def _reencode_image(data: bytes, content_type: str) -> bytes:

@@ -3,6 +3,8 @@ upload page that shows each refusal beside the field and keeps the other input."
 
 from __future__ import annotations
 
+import io
+import re
 import struct
 import zlib
 
@@ -152,16 +154,72 @@ def test_pdf_header_followed_by_html_is_refused():
     assert refusal_code("ba.pdf", b"%PDF-1.7\n<html><script>x</script></html>") == "broken_pdf"
 
 
-def test_pdf_with_javascript_is_refused():
-    # An incremental update appending a JavaScript action, with a consistent trailer.
+def with_object(body: bytes) -> bytes:
+    """A clean scan with an incremental update adding object 99 (as an editor saves)."""
     content = pdf_bytes()
-    obj = b"\n99 0 obj\n<< /S /JavaScript /JS (app.alert(1)) >>\nendobj\n"
+    root = re.search(rb"/Root (\d+ \d+ R)", content).group(1)
+    previous = re.findall(rb"startxref\s+(\d+)", content)[-1]
+    obj = b"\n99 0 obj\n" + body + b"\nendobj\n"
     xref_at = len(content) + len(obj)
-    content += obj + (
-        b"xref\n99 1\n%010d 00000 n \ntrailer\n<< /Size 100 >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(content) + 1, xref_at)
+    return (
+        content
+        + obj
+        + b"xref\n99 1\n%010d 00000 n \ntrailer\n<< /Size 100 /Root %s /Prev %s >>\n"
+        % (len(content) + 1, root, previous)
+        + b"startxref\n%d\n%%%%EOF\n" % xref_at
     )
-    assert refusal_code("ba.pdf", content) == "active_pdf"
+
+
+def test_an_incremental_update_of_plain_data_is_accepted():
+    """The twin of the refusals below: the same update carrying nothing active passes."""
+    content = with_object(b"<< /Title (Berita acara) >>")
+    assert validate_upload(upload("ba.pdf", content)).content_type == "application/pdf"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<< /S /JavaScript /JS (app.alert(1)) >>",
+        # The same action with its names #-escaped: only a real parse sees it.
+        b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>",
+        b"<< /S /Launch /F (cmd.exe) >>",
+        b"<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> /EmbeddedFile 5 0 R >>",
+    ],
+    ids=["javascript", "escaped-names", "launch", "embedded-file"],
+)
+def test_pdf_with_active_content_is_refused(body):
+    assert refusal_code("ba.pdf", with_object(body)) == "active_pdf"
+
+
+def test_pdf_with_an_attachment_made_by_a_library_is_refused():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
+    writer.add_attachment("program.exe", b"MZ" + b"\0" * 64)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert refusal_code("ba.pdf", buffer.getvalue()) == "active_pdf"
+
+
+def test_encrypted_pdf_is_refused():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
+    writer.encrypt("rahasia", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert refusal_code("ba.pdf", buffer.getvalue()) == "encrypted_pdf"
+
+
+def test_pdf_whose_objects_cannot_be_read_is_refused():
+    """Structure intact (header, trailer, xref offset), contents garbage."""
+    content = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\n"
+    xref_at = len(content)
+    content += (
+        b"xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n"
+        b"trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref_at
+    )
+    assert refusal_code("ba.pdf", content) == "broken_pdf"
 
 
 def test_image_over_the_pixel_limit_is_refused():
