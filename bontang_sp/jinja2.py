@@ -86,7 +86,9 @@ def environment(**options) -> Environment:
         translation.gettext, translation.ngettext, newstyle=True
     )
     env.globals.update(url=url, static=static, SITE_URL=settings.SITE_URL)
-    env.filters.update(date=date, capfirst=capfirst, linebreaksbr=linebreaksbr)
+    env.filters.update(
+        date=date, capfirst=capfirst, linebreaksbr=linebreaksbr, localize=formats.localize
+    )
     if apps.is_installed("monitoring"):
         from monitoring.selectors import portal_survey
 

@@ -11,6 +11,7 @@ from documents.uploads import ScanField
 from standards.models import ComponentKind
 
 from .models import (
+    TEXT_MAX,
     Consultation,
     ConsultationMethod,
     InputOutcome,
@@ -211,4 +212,16 @@ class CloseForm(forms.Form):
             "masyarakat yang hadir (Pasal 11 ayat (3))."
         ),
         error_messages={"required": _("Centang pernyataan ini untuk menutup pembahasan.")},
+    )
+
+
+class CancelForm(forms.Form):
+    reason = PlainTextField(
+        label=_("Alasan pembatalan"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Misalnya: rancangan ditarik, atau jadwal diganti (buat rencana baru). Alasan "
+            "ini tercatat pada riwayat pembahasan."
+        ),
     )

@@ -42,6 +42,7 @@ class ConsultationStatus(models.TextChoices):
     PLANNED = "planned", _("Direncanakan")
     HELD = "held", _("Telah dilaksanakan")
     MINUTES_SIGNED = "minutes_signed", _("Berita acara ditandatangani")
+    CANCELLED = "cancelled", _("Dibatalkan")
 
 
 class ParticipantCategory(models.TextChoices):
@@ -145,6 +146,8 @@ class Consultation(models.Model):
     )
     held_at = models.DateTimeField(_("dicatat terlaksana"), null=True, blank=True)
     minutes_signed_at = models.DateTimeField(_("berita acara ditutup"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+    cancel_reason = models.TextField(_("alasan pembatalan"), blank=True, validators=_long_text())
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dibuat oleh"),
@@ -182,8 +185,21 @@ class Consultation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        """Participants, inputs, scans and plan can change until the berita acara is signed."""
-        return self.status != ConsultationStatus.MINUTES_SIGNED
+        """Participants, inputs, scans and plan can change until the berita acara is signed
+        or the meeting is called off."""
+        return self.status not in (ConsultationStatus.MINUTES_SIGNED, ConsultationStatus.CANCELLED)
+
+    @property
+    def frozen_message(self) -> str:
+        """Why nothing of it can change any more (shown when someone tries)."""
+        if self.status == ConsultationStatus.CANCELLED:
+            return str(_("Pembahasan ini dibatalkan; catatannya tidak diubah lagi."))
+        return str(
+            _(
+                "Berita acara pembahasan ini sudah ditandatangani; catatannya tidak dapat "
+                "diubah lagi (Pasal 11 ayat (3))."
+            )
+        )
 
 
 class Participant(models.Model):

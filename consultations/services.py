@@ -65,13 +65,7 @@ def _lock(actor, consultation: Consultation) -> Consultation:
         .get(pk=consultation.pk)
     )
     if not locked.is_open:
-        raise ValidationError(
-            _(
-                "Berita acara pembahasan ini sudah ditandatangani; catatannya tidak dapat "
-                "diubah lagi (Pasal 11 ayat (3))."
-            ),
-            code="frozen",
-        )
+        raise ValidationError(locked.frozen_message, code="frozen")
     return locked
 
 
@@ -164,6 +158,33 @@ def consultation_update(
     locked.save(update_fields=[*fields, "updated_at"])
     if standards is not None:
         locked.standards.set(standards)
+    return locked
+
+
+@transaction.atomic
+def consultation_cancel(*, actor, consultation: Consultation, reason: str) -> Consultation:
+    """Call off a planned meeting, with the reason (kept, as is the plan, in its history).
+    One at which something was already said is not called off: it is recorded as held."""
+    locked = _lock(actor, consultation)
+    if locked.status != ConsultationStatus.PLANNED:
+        raise ValidationError(
+            _("Hanya pembahasan yang masih direncanakan yang dapat dibatalkan."),
+            code="not_planned",
+        )
+    if locked.inputs.exists():
+        raise ValidationError(
+            _("Pembahasan ini sudah memiliki masukan; catat pelaksanaannya, jangan dibatalkan."),
+            code="has_inputs",
+        )
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tuliskan alasan pembatalan.")}, code="reason_required")
+    locked.status = ConsultationStatus.CANCELLED
+    locked.cancelled_at = timezone.now()
+    locked.cancel_reason = reason
+    locked.full_clean()
+    _stamp(locked, actor)
+    locked.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
     return locked
 
 
@@ -505,6 +526,8 @@ def consultation_document_request(*, actor, consultation: Consultation, kind: st
     )
     if kind not in DOCUMENT_TITLES:
         raise ValidationError(_("Jenis dokumen tidak dikenal."), code="unknown_kind")
+    if locked.status == ConsultationStatus.CANCELLED:
+        raise ValidationError(locked.frozen_message, code="frozen")
     if kind != DocumentKind.MINUTES and not locked.participants.exists():
         raise ValidationError(_("Tambahkan undangan peserta lebih dahulu."), code="no_participants")
     when = timezone.localtime(locked.starts_at).strftime("%d-%m-%Y")

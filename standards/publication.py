@@ -69,7 +69,9 @@ def _steps(standard: ServiceStandard) -> list[dict]:
         minutes = step_minutes(step.duration_value or 0, step.duration_unit)
         duration = ""
         if minutes:
-            duration = f"{step.duration_value.normalize():f} {step.get_duration_unit_display()}"
+            value = f"{step.duration_value.normalize():f}"  # 2.50 -> "2.5", 10 -> "10"
+            value = value.replace(".", formats.get_format("DECIMAL_SEPARATOR"))  # "2,5"
+            duration = f"{value} {step.get_duration_unit_display()}"
         rows.append(
             {
                 "actor": step.actor,

@@ -4,14 +4,11 @@ into form errors."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 
 from ..models import Consultation
 from ..permissions import may_change, may_manage
 
 PREFIX = "kelola/pd/<slug:agency_slug>/pembahasan/"
-
-FROZEN_MESSAGE = _("Berita acara sudah ditandatangani; catatan pembahasan ini tidak diubah lagi.")
 
 
 def frame(request, consultation: Consultation, tab: str, **extra) -> dict:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from .. import permissions, selectors, services
 from ..forms import DecideForm, InputForm
 from ..models import ConsultationInput, InputOutcome
-from .common import FROZEN_MESSAGE, PREFIX, attach_errors, frame, is_htmx
+from .common import PREFIX, attach_errors, frame, is_htmx
 
 
 def _input_form(consultation, data=None, initial=None):
@@ -35,7 +35,7 @@ def input_list(request, agency_slug: str, pk: int):
         if not context["may_manage"]:
             raise PermissionDenied
         if form is None:
-            messages.warning(request, FROZEN_MESSAGE)
+            messages.warning(request, consultation.frozen_message)
             return redirect("consultations:input-list", agency_slug=agency_slug, pk=pk)
         if form.is_valid():
             try:

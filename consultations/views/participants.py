@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions, selectors, services
 from ..forms import ParticipantForm
 from ..models import Participant
-from .common import FROZEN_MESSAGE, PREFIX, attach_errors, frame, is_htmx
+from .common import PREFIX, attach_errors, frame, is_htmx
 
 
 def participant_list(request, agency_slug: str, pk: int):
@@ -26,7 +26,7 @@ def participant_list(request, agency_slug: str, pk: int):
         if not context["may_manage"]:
             raise PermissionDenied
         if form is None:
-            messages.warning(request, FROZEN_MESSAGE)
+            messages.warning(request, consultation.frozen_message)
             return redirect("consultations:participant-list", agency_slug=agency_slug, pk=pk)
         if form.is_valid():
             try:

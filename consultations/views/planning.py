@@ -1,4 +1,4 @@
-"""The consultations of an agency: list, plan, overview, amend, mark held, close."""
+"""The consultations of an agency: list, plan, overview, amend, mark held, close, cancel."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, selectors, services
-from ..forms import CloseForm, ConsultationForm
+from ..forms import CancelForm, CloseForm, ConsultationForm
 from ..models import REQUIRED_SCANS, ConsultationStatus, InputOutcome, ScanKind
 from .common import PREFIX, attach_errors, frame
 from .printouts import documents_for
@@ -96,7 +96,7 @@ def consultation_detail(request, agency_slug: str, pk: int):
 def consultation_update(request, agency_slug: str, pk: int):
     consultation = permissions.consultation_for_managing(request.user, agency_slug, pk)
     if not consultation.is_open:
-        messages.warning(request, _("Berita acara sudah ditandatangani; rencana tidak diubah."))
+        messages.warning(request, consultation.frozen_message)
         return redirect(
             "consultations:consultation-detail", agency_slug=agency_slug, pk=consultation.pk
         )
@@ -183,6 +183,25 @@ def consultation_close(request, agency_slug: str, pk: int):
     )
 
 
+def consultation_cancel(request, agency_slug: str, pk: int):
+    """Call off a planned meeting, with its reason."""
+    consultation = permissions.consultation_for_managing(request.user, agency_slug, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultation_cancel(
+                actor=request.user, consultation=consultation, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("Pembahasan dibatalkan."))
+            return redirect("consultations:consultation-detail", agency_slug=agency_slug, pk=pk)
+    return render(
+        request, "consultations/cancel.html", frame(request, consultation, "detail", form=form)
+    )
+
+
 urlpatterns = [
     path(PREFIX, consultation_list, name="consultation-list"),
     path(PREFIX + "baru/", consultation_create, name="consultation-create"),
@@ -190,4 +209,5 @@ urlpatterns = [
     path(PREFIX + "<int:pk>/ubah/", consultation_update, name="consultation-update"),
     path(PREFIX + "<int:pk>/terlaksana/", consultation_mark_held, name="consultation-mark-held"),
     path(PREFIX + "<int:pk>/tutup/", consultation_close, name="consultation-close"),
+    path(PREFIX + "<int:pk>/batal/", consultation_cancel, name="consultation-cancel"),
 ]

@@ -19,7 +19,7 @@ from documents.uploads import (
 from .. import permissions, services
 from ..forms import ScanUploadForm
 from ..models import REQUIRED_SCANS, ConsultationScan, ScanKind
-from .common import FROZEN_MESSAGE, PREFIX, attach_errors, frame
+from .common import PREFIX, attach_errors, frame
 
 
 @limit_upload_size
@@ -32,7 +32,7 @@ def scan_list(request, agency_slug: str, pk: int):
         if not context["may_manage"]:
             raise PermissionDenied
         if not context["may_change"]:
-            messages.warning(request, FROZEN_MESSAGE)
+            messages.warning(request, consultation.frozen_message)
             return redirect("consultations:scan-list", agency_slug=agency_slug, pk=pk)
         # An oversized body was never parsed (see limit_upload_size).
         if request.upload_too_large:

@@ -94,3 +94,18 @@ def test_consultation_trace_is_part_of_the_publication(client, akta):
     page = client.get(service_url(akta)).content.decode()
     assert "Masukan masyarakat dan tindak lanjutnya" in page
     assert "Belum ada masukan dari pembahasan dengan masyarakat untuk versi ini." in page
+
+
+def test_step_durations_are_written_the_indonesian_way(akta):
+    from decimal import Decimal
+
+    from standards.models import DurationUnit
+    from standards.public import in_force_decree
+    from standards.publication import publication_content
+    from standards.selectors import standard_with_rows
+
+    step = akta.steps.order_by("position").first()
+    step.duration_value, step.duration_unit = Decimal("2.50"), DurationUnit.HOURS
+    step.save(update_fields=["duration_value", "duration_unit"])
+    content = publication_content(standard_with_rows(akta.pk), in_force_decree(akta))
+    assert content["steps"][0]["duration"] == "2,5 jam"
