@@ -95,6 +95,7 @@ def test_cancel_page_shows_the_error_beside_the_field_then_the_reason(
     assert response["Location"] == detail_url(consultation)
     page = client.get(detail_url(consultation)).content.decode()
     assert "Dibatalkan pada" in page and "Diganti jadwal &lt;baru&gt;." in page
+    assert "Langkah berikutnya" not in page
     assert cancel_url(consultation) not in page
     assert (
         reverse(
