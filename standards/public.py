@@ -206,12 +206,7 @@ def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard
 
 def final_decree_document(decree: Decree) -> Document | None:
     """The decree's final, public document, issued or still being made (Pasal 12)."""
-    return (
-        Document.objects.for_subject(decree)
-        .filter(kind__in=PUBLIC_DECREE_KINDS, public=True)
-        .order_by("-pk")
-        .first()
-    )
+    return _final_decree_documents(decree).order_by("-pk").first()
 
 
 def public_components(standard: ServiceStandard) -> list:
@@ -265,17 +260,15 @@ def in_force_decree(standard: ServiceStandard) -> Decree | None:
     )
 
 
+def _final_decree_documents(decree: Decree) -> QuerySet[Document]:
+    return Document.objects.for_subject(decree).filter(kind__in=PUBLIC_DECREE_KINDS, public=True)
+
+
 def public_decree_document(decree: Decree | None) -> Document | None:
     """The final decree, issued, public and in force (with its verification code)."""
     if decree is None:
         return None
-    return (
-        Document.objects.for_subject(decree)
-        .in_force()
-        .filter(kind__in=PUBLIC_DECREE_KINDS, public=True)
-        .order_by("-issued_at", "-pk")
-        .first()
-    )
+    return _final_decree_documents(decree).in_force().order_by("-issued_at", "-pk").first()
 
 
 def earlier_versions(standard: ServiceStandard) -> list[ServiceStandard]:

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import formats, translation
+
+from bontang_sp.jinja2 import date as long_date
+from documents.models import Document
 
 from .models import (
     DELIVERY_COMPONENTS,
@@ -57,10 +61,6 @@ def register_part(part: Part) -> Part:
     if part not in _parts:
         _parts.append(part)
     return part
-
-
-def _date(value) -> str:
-    return formats.date_format(value, "j F Y") if value else ""
 
 
 def _steps(standard: ServiceStandard) -> list[dict]:
@@ -112,21 +112,21 @@ def _decree_facts(decree: Decree) -> dict:
     return {
         "title": decree.title,
         "number": decree.number,
-        "date": _date(decree.decree_date),
+        "date": long_date(decree.decree_date),
     }
 
 
 def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
     """Everything the service page shows that was fixed when `standard` came into force
     under `decree` (plain JSON: texts already written out in Indonesian)."""
-    with translation.override("id"):
+    with translation.override(settings.LANGUAGE_CODE):
         totals = standard_totals(standard)
         components = {c.kind: c.text for c in public_components(standard)}
         content = {
             "service": {"name": standard.service.name, "description": standard.service.description},
             "version": standard.version,
             "has_previous": bool(standard.previous_id),
-            "in_force_since": _date(standard.in_force_since),
+            "in_force_since": long_date(standard.in_force_since),
             "duration": totals.duration_display,
             "fee": totals.fee_display,
             "fee_legal_basis": "" if totals.is_free else standard.fee_legal_basis,
@@ -148,7 +148,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
                 {
                     "version": old.version,
                     "has_previous": bool(old.previous_id),
-                    "in_force_since": _date(old.in_force_since),
+                    "in_force_since": long_date(old.in_force_since),
                 }
                 for old in earlier_versions(standard)
             ],
@@ -158,12 +158,12 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
     return content
 
 
-def _publish(standard: ServiceStandard, decree: Decree) -> Publication:
+def _publish(standard: ServiceStandard, decree: Decree, document: Document | None) -> Publication:
     publication, _created = Publication.objects.update_or_create(
         standard=standard,
         defaults={
             "decree": decree,
-            "decree_document": final_decree_document(decree),
+            "decree_document": document,
             "format": PUBLICATION_FORMAT,
             "content": publication_content(standard, decree),
         },
@@ -176,9 +176,10 @@ def publish_decree(decree: Decree) -> None:
     act's transaction, so a rolled-back act publishes nothing)."""
     if decree.status != DecreeStatus.IN_FORCE:
         return
+    document = final_decree_document(decree)
     with transaction.atomic():
         for standard in standards_with_rows().in_force().filter(decrees=decree):
-            _publish(standard, decree)
+            _publish(standard, decree, document)
 
 
 def publish_missing() -> int:
@@ -190,6 +191,6 @@ def publish_missing() -> int:
         decree = in_force_decree(standard)
         if decree is not None:
             with transaction.atomic():
-                _publish(standard, decree)
+                _publish(standard, decree, final_decree_document(decree))
             count += 1
     return count
