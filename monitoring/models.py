@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
+from bontang_sp.states import Move, StateTable
 from bontang_sp.validators import validate_plain_text
 from documents.uploads import private_upload_path
 from standards.models import Service, ServiceStandard
@@ -32,6 +33,12 @@ PERIOD_NUMBERS = {PeriodKind.QUARTER: 4, PeriodKind.SEMESTER: 2, PeriodKind.YEAR
 class PeriodStatus(models.TextChoices):
     OPEN = "open", _("Dibuka")
     CLOSED = "closed", _("Ditutup")
+
+
+PERIOD_MOVES = StateTable(
+    Move("close", (PeriodStatus.OPEN,), PeriodStatus.CLOSED, _("Periode ini sudah ditutup.")),
+)
+PERIOD_ORDER = (PeriodStatus.OPEN, PeriodStatus.CLOSED)
 
 
 class SurveyPeriod(models.Model):
@@ -212,12 +219,14 @@ class FollowUpStatus(models.TextChoices):
     DONE = "done", _("Selesai")
 
 
+_F = FollowUpStatus
 # A follow-up only moves forward: what was done stays done (the history keeps who moved it).
-FOLLOW_UP_MOVES = {
-    FollowUpStatus.PLANNED: (FollowUpStatus.IN_PROGRESS, FollowUpStatus.DONE),
-    FollowUpStatus.IN_PROGRESS: (FollowUpStatus.DONE,),
-    FollowUpStatus.DONE: (),
-}
+_BACK = _("Tindak lanjut tidak dapat kembali ke status sebelumnya.")
+FOLLOW_UP_MOVES = StateTable(
+    Move("start", (_F.PLANNED,), _F.IN_PROGRESS, _BACK),
+    Move("finish", (_F.PLANNED, _F.IN_PROGRESS), _F.DONE, _BACK),
+)
+FOLLOW_UP_ORDER = (_F.PLANNED, _F.IN_PROGRESS, _F.DONE)
 
 
 class FollowUp(models.Model):
@@ -249,7 +258,7 @@ class FollowUp(models.Model):
         ]
 
     def may_move_to(self, status: str) -> bool:
-        return status in FOLLOW_UP_MOVES.get(self.status, ())
+        return status in FOLLOW_UP_MOVES.targets_from(self.status)
 
     @property
     def status_choices(self) -> list[tuple[str, str]]:

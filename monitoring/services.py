@@ -19,6 +19,8 @@ from standards.models import Service, ServiceStandard, StandardStatus
 
 from .index import ELEMENT_CODES
 from .models import (
+    FOLLOW_UP_MOVES,
+    PERIOD_MOVES,
     PERIOD_NUMBERS,
     ActivityDocument,
     Evaluation,
@@ -74,9 +76,7 @@ def survey_period_close(*, actor, period: SurveyPeriod) -> SurveyPeriod:
     if not may_manage(actor, period.agency):
         raise PermissionDenied
     period = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
-    if period.status != PeriodStatus.OPEN:
-        raise ValidationError(_("Periode ini sudah ditutup."))
-    period.status = PeriodStatus.CLOSED
+    PERIOD_MOVES.move(period, "close")
     period.closed_at = timezone.now()
     period.closed_by = actor
     period._history_user = actor
@@ -213,7 +213,7 @@ def follow_up_set_status(
                 "wanted": FollowUpStatus(status).label.lower(),
             }
         )
-    locked.status = status
+    FOLLOW_UP_MOVES.move(locked, "finish" if status == FollowUpStatus.DONE else "start")
     locked.done_on = (today or timezone.localdate()) if status == FollowUpStatus.DONE else None
     locked._history_user = actor
     locked.save(update_fields=["status", "done_on"])
@@ -354,8 +354,8 @@ def evaluation_follow_up_start_revision(
         explanation=explanation,
     )
     locked.revision = new_version
-    if locked.status == FollowUpStatus.PLANNED:
-        locked.status = FollowUpStatus.IN_PROGRESS
+    if FOLLOW_UP_MOVES.may(locked, "start"):
+        FOLLOW_UP_MOVES.move(locked, "start")
     locked.save(update_fields=["revision", "status"])
     return locked
 
