@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from agencies import views as agency_views
-from standards.views import public as portal_views
+from portal.views import public as portal_views
 
 admin.site.site_header = _("Bontang SP — Administrasi")
 admin.site.site_title = _("Bontang SP")
@@ -51,5 +51,6 @@ urlpatterns = [
     path("", include("maklumat.urls")),
     path("", include("consultations.urls")),
     path("", include("monitoring.urls")),
+    path("", include("portal.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,4 @@
-from .views import api, decrees, editor, inventory, preview, public, rows, team, versions
+from .views import decrees, editor, inventory, preview, rows, team, versions
 
 app_name = "standards"
 
@@ -10,8 +10,6 @@ urlpatterns = [
     *team.urlpatterns,
     *editor.urlpatterns,
     *versions.urlpatterns,
-    *public.urlpatterns,
-    *api.urlpatterns,
     # Last: its `<slug:rows>/...` patterns would shadow fixed words such as "banding".
     *rows.urlpatterns,
 ]

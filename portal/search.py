@@ -19,7 +19,13 @@ from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
-from .models import ComponentKind, Requirement, ServiceKind, ServiceStandard, StandardComponent
+from standards.models import (
+    ComponentKind,
+    Requirement,
+    ServiceKind,
+    ServiceStandard,
+    StandardComponent,
+)
 
 __all__ = ["PAGE_SIZE", "SearchHit", "highlight", "hits", "query_terms", "search_standards"]
 
