@@ -55,3 +55,8 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "bontang_sp.errors.bad_request"
+handler403 = "bontang_sp.errors.permission_denied"
+handler404 = "bontang_sp.errors.page_not_found"
+handler500 = "bontang_sp.errors.server_error"
