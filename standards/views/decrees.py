@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
+from bontang_sp.pagination import paginate
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
     attachment_response,
@@ -50,7 +51,7 @@ def _decree_for_reading(user, pk: int) -> Decree:
 
 
 def decree_list(request):
-    decrees = decrees_for(request.user).order_by("-updated_at")
+    decrees = decrees_for(request.user).order_by("-updated_at", "-pk")
     status = request.GET.get("status", "")
     if status in DecreeStatus.values:
         decrees = decrees.filter(status=status)
@@ -58,7 +59,7 @@ def decree_list(request):
         request,
         "standards/decrees/list.html",
         {
-            "decrees": decrees[:200],
+            **paginate(request, decrees),
             "statuses": DecreeStatus.choices,
             "status": status,
             "draftable": agency_permissions.agencies_for_drafting(request.user).order_by("name"),
@@ -223,7 +224,7 @@ def review_queue_view(request):
         agency_permissions.has_city_role(request.user, CityRole.SECRETARIAT)
     ):
         raise Http404
-    return render(request, "standards/decrees/review_queue.html", {"decrees": review_queue()})
+    return render(request, "standards/decrees/review_queue.html", paginate(request, review_queue()))
 
 
 @limit_upload_size
