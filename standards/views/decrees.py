@@ -22,7 +22,7 @@ from documents.uploads import (
 )
 
 from .. import decrees as services
-from .. import permissions
+from .. import diff, permissions
 from ..checks import check_standard
 from ..decree_forms import (
     DecreeCreateForm,
@@ -33,7 +33,7 @@ from ..decree_forms import (
     SignedScanForm,
 )
 from ..decree_queries import decree_detail, decrees_for, review_queue
-from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
+from ..models import Decree, DecreeStatus, ReviewNote
 from ..selectors import standard_with_rows
 from ..totals import standard_totals
 from ..workflow import TRANSITIONS, TransitionRefused, available_actions
@@ -196,7 +196,6 @@ def decree_review(request, pk: int):
     for item in decree.lampiran.all():
         standard = standard_with_rows(item.standard_id)
         delivery, management = build_blocks(standard, editable=False)
-        in_force = standard.service.standards.filter(status=StandardStatus.IN_FORCE).first()
         lampiran.append(
             {
                 "standard": standard,
@@ -204,7 +203,7 @@ def decree_review(request, pk: int):
                 "management_blocks": management,
                 "totals": standard_totals(standard),
                 "failures": check_standard(standard),
-                "in_force": in_force,
+                "compare_with": diff.version_to_compare(standard),
                 "notes": [n for n in decree.review_notes.all() if n.standard_id == standard.pk],
             }
         )
