@@ -33,6 +33,7 @@ from .models import (
     ProcedureStep,
     Requirement,
     ServiceStandard,
+    StandardStatus,
 )
 from .totals import standard_totals
 
@@ -424,6 +425,25 @@ def _diff(
             )
         )
     return StandardDiff(old=old, new=new, components=tuple(components))
+
+
+def comparable(first: ServiceStandard | None, second: ServiceStandard | None) -> bool:
+    """Two versions the comparison page shows: of the same service, and not one version
+    with itself. The page answers 404 otherwise, and links to it ask this first."""
+    return (
+        first is not None
+        and second is not None
+        and first.service_id == second.service_id
+        and first.pk != second.pk
+    )
+
+
+def version_to_compare(standard: ServiceStandard) -> ServiceStandard | None:
+    """What a version under review is compared with: the version in force, or, once this
+    version is itself in force, the one it replaced (Pasal 12 ayat (5)-(6))."""
+    in_force = standard.service.standards.filter(status=StandardStatus.IN_FORCE).first()
+    other = in_force if comparable(in_force, standard) else standard.previous
+    return other if comparable(other, standard) else None
 
 
 def diff_standards(old: ServiceStandard, new: ServiceStandard) -> StandardDiff:

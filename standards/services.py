@@ -49,6 +49,7 @@ __all__ = [
     "EDITABLE_STANDARD_FIELDS",
     "ROW_MODELS",
     "SYSTEM",
+    "DraftAlreadyOpen",
     "StaleDelete",
     "StaleEdit",
     "SystemActor",
@@ -132,6 +133,18 @@ class StaleDelete(StaleEdit):
             "Tidak dihapus: %(name)s telah mengubah baris ini pada %(moment)s WITA "
             "setelah Anda membukanya. Periksa isinya yang baru di bawah ini, lalu hapus "
             "lagi bila memang tidak diperlukan."
+        )
+
+
+class DraftAlreadyOpen(PermissionDenied):
+    """Pasal 12 ayat (5): a service changes through one draft at a time; `draft` is the
+    open one, for a refusal that says where to continue."""
+
+    def __init__(self, draft: ServiceStandard):
+        self.draft = draft
+        super().__init__(
+            _("Layanan ini sudah memiliki rancangan versi baru (versi %(version)s).")
+            % {"version": draft.version}
         )
 
 
@@ -445,8 +458,9 @@ def standard_revise(
     if errors:
         raise ValidationError(errors)
     service = Service.objects.select_for_update().get(pk=standard.service_id)
-    if service.standards.filter(status=StandardStatus.DRAFT).exists():
-        raise PermissionDenied(_("Layanan ini sudah memiliki rancangan versi baru."))
+    open_draft = service.standards.filter(status=StandardStatus.DRAFT).first()
+    if open_draft is not None:
+        raise DraftAlreadyOpen(open_draft)
     last = service.standards.aggregate(m=models.Max("version"))["m"]
     source = ServiceStandard.objects.get(pk=standard.pk)
     copy = ServiceStandard.objects.get(pk=standard.pk)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
+from bontang_sp.pagination import paginate
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
     attachment_response,
@@ -21,7 +22,7 @@ from documents.uploads import (
 )
 
 from .. import decrees as services
-from .. import permissions
+from .. import diff, permissions
 from ..checks import check_standard
 from ..decree_forms import (
     DecreeCreateForm,
@@ -32,7 +33,7 @@ from ..decree_forms import (
     SignedScanForm,
 )
 from ..decree_queries import decree_detail, decrees_for, review_queue
-from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
+from ..models import Decree, DecreeStatus, ReviewNote
 from ..selectors import standard_with_rows
 from ..totals import standard_totals
 from ..workflow import TRANSITIONS, TransitionRefused, available_actions
@@ -50,7 +51,7 @@ def _decree_for_reading(user, pk: int) -> Decree:
 
 
 def decree_list(request):
-    decrees = decrees_for(request.user).order_by("-updated_at")
+    decrees = decrees_for(request.user).order_by("-updated_at", "-pk")
     status = request.GET.get("status", "")
     if status in DecreeStatus.values:
         decrees = decrees.filter(status=status)
@@ -58,7 +59,7 @@ def decree_list(request):
         request,
         "standards/decrees/list.html",
         {
-            "decrees": decrees[:200],
+            **paginate(request, decrees),
             "statuses": DecreeStatus.choices,
             "status": status,
             "draftable": agency_permissions.agencies_for_drafting(request.user).order_by("name"),
@@ -195,7 +196,6 @@ def decree_review(request, pk: int):
     for item in decree.lampiran.all():
         standard = standard_with_rows(item.standard_id)
         delivery, management = build_blocks(standard, editable=False)
-        in_force = standard.service.standards.filter(status=StandardStatus.IN_FORCE).first()
         lampiran.append(
             {
                 "standard": standard,
@@ -203,7 +203,7 @@ def decree_review(request, pk: int):
                 "management_blocks": management,
                 "totals": standard_totals(standard),
                 "failures": check_standard(standard),
-                "in_force": in_force,
+                "compare_with": diff.version_to_compare(standard),
                 "notes": [n for n in decree.review_notes.all() if n.standard_id == standard.pk],
             }
         )
@@ -223,7 +223,7 @@ def review_queue_view(request):
         agency_permissions.has_city_role(request.user, CityRole.SECRETARIAT)
     ):
         raise Http404
-    return render(request, "standards/decrees/review_queue.html", {"decrees": review_queue()})
+    return render(request, "standards/decrees/review_queue.html", paginate(request, review_queue()))
 
 
 @limit_upload_size
