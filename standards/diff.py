@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -154,8 +153,7 @@ def _money(value) -> str:
 
 
 def _duration(step: ProcedureStep) -> str:
-    value = Decimal(step.duration_value or 0).normalize()
-    return f"{value:f} {step.get_duration_unit_display()}"
+    return step.duration_display
 
 
 class _Context:

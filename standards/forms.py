@@ -20,6 +20,7 @@ from .models import (
     LONG_TEXT_MAX,
     NAME_MAX,
     SHORT_TEXT_MAX,
+    STEP_TIME_REQUIRED,
     ChangeReason,
     ComplaintChannel,
     DraftingTeam,
@@ -29,6 +30,7 @@ from .models import (
     Service,
     ServiceStandard,
     TeamMember,
+    step_is_timed,
 )
 
 try:  # the logic engineer's bounds, when present
@@ -416,6 +418,13 @@ class StepForm(RowForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             self.initial["duration_value"] = None  # to be typed, not a silent 0
+
+    def clean_duration_value(self):
+        # The completeness check's rule (checks.py), refused here already.
+        value = self.cleaned_data["duration_value"]
+        if not step_is_timed(value):
+            raise ValidationError(STEP_TIME_REQUIRED, code="step_untimed")
+        return value
 
 
 class ChannelForm(RowForm):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import formats, translation
+from django.utils import translation
 
 from bontang_sp.jinja2 import date as long_date
 from documents.models import Document
@@ -69,9 +69,7 @@ def _steps(standard: ServiceStandard) -> list[dict]:
         minutes = step_minutes(step.duration_value or 0, step.duration_unit)
         duration = ""
         if minutes:
-            value = f"{step.duration_value.normalize():f}"  # 2.50 -> "2.5", 10 -> "10"
-            value = value.replace(".", formats.get_format("DECIMAL_SEPARATOR"))  # "2,5"
-            duration = f"{value} {step.get_duration_unit_display()}"
+            duration = step.duration_display  # "2 jam 30 menit", never "2,50 jam"
         rows.append(
             {
                 "actor": step.actor,

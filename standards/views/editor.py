@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import permissions, services
-from ..checks import check_standard
+from ..checks import check_standard, check_warnings
 from ..forms import FIELD_GROUPS, attach_errors, fields_form, step_choices
 from ..models import ReviewNote, ServiceStandard, StandardStatus
 from ..selectors import standard_with_rows
@@ -56,6 +56,7 @@ def editor_context(request: HttpRequest, standard: ServiceStandard, *, bound=Non
         "publication_form": publication_form,
         "totals": standard_totals(standard),
         "failures": check_standard(standard),
+        "warnings": check_warnings(standard),
         "versions": versions,
         "outputs": [s.output for s in standard.steps.all() if s.output.strip()],
         "general_notes": general_notes,
@@ -97,6 +98,7 @@ def oob_fragments(request: HttpRequest, pk: int, *, revisions_except: str | None
         "standard": standard,
         "totals": standard_totals(standard),
         "failures": check_standard(standard),
+        "warnings": check_warnings(standard),
         "outputs": [s.output for s in standard.steps.all() if s.output.strip()],
         "oob": True,
         "revision_groups": []
