@@ -297,6 +297,13 @@ class ServiceStandardQuerySet(models.QuerySet):
     def in_progress(self) -> ServiceStandardQuerySet:
         return self.filter(status=StandardStatus.DRAFT)
 
+    def free_drafts(self) -> ServiceStandardQuerySet:
+        """Drafts not already carried by a decree that is still going (draft, under
+        evaluation, evaluated or set): the ones a new decree may take."""
+        from .decree import ACTIVE_DECREE_STATUSES
+
+        return self.in_progress().exclude(decrees__status__in=ACTIVE_DECREE_STATUSES)
+
 
 class ServiceStandard(models.Model):
     """One version of one service's Standar Pelayanan."""

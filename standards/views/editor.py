@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -66,9 +67,15 @@ def editor_context(request: HttpRequest, standard: ServiceStandard, *, bound=Non
 def attach_review_notes(standard: ServiceStandard, blocks: list) -> list:
     """Put each open note of Bagian Organisasi beside its component (one query); return
     the notes on the standard as a whole."""
+    # A note on a component of no one standard applies to each standard of its decree.
+    on_every_standard = Q(standard__isnull=True, decree__lampiran__standard=standard) & ~Q(
+        component=""
+    )
     notes = list(
-        ReviewNote.objects.filter(standard=standard, addressed_at__isnull=True)
+        ReviewNote.objects.filter(Q(standard=standard) | on_every_standard)
+        .filter(addressed_at__isnull=True)
         .select_related("author")
+        .distinct()
         .order_by("created_at")
     )
     for block in blocks:
