@@ -28,6 +28,7 @@ from .models import (
     Decree,
     DecreeStatus,
     Publication,
+    RequirementKind,
     ServiceStandard,
 )
 from .public import (
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
-PUBLICATION_FORMAT = 1
+PUBLICATION_FORMAT = 2  # 2: requirements split by kind, as in the decree's lampiran
 
 Part = Callable[[ServiceStandard], dict]
 _parts: list[Part] = []
@@ -80,6 +81,24 @@ def _steps(standard: ServiceStandard) -> list[dict]:
             }
         )
     return rows
+
+
+def _requirement_kinds(standard: ServiceStandard) -> list[dict]:
+    """Persyaratan administratif, then teknis, each with when it is handed in: the split
+    the decree's lampiran prints (documents/includes/standard_table.html)."""
+    rows = list(standard.requirements.all())
+    return [
+        {
+            "label": str(kind.label),
+            "items": [
+                {"description": r.description, "notes": r.notes, "timing": r.get_timing_display()}
+                for r in rows
+                if r.kind == kind
+            ],
+        }
+        for kind in RequirementKind
+        if any(r.kind == kind for r in rows)
+    ]
 
 
 def _management(standard: ServiceStandard, components: dict) -> list[dict]:
@@ -138,6 +157,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
                 }
                 for group in requirement_groups(standard)
             ],
+            "requirement_kinds": _requirement_kinds(standard),
             "steps": _steps(standard),
             "complaints": complaint_contacts(standard),
             "management": _management(standard, components),
