@@ -52,6 +52,7 @@ __all__ = [
     "DraftAlreadyOpen",
     "StaleDelete",
     "StaleEdit",
+    "StepHasRequirements",
     "SystemActor",
     "component_save",
     "drafting_team_for",
@@ -122,6 +123,21 @@ class StaleEdit(Exception):
             "Tidak disimpan: %(name)s telah menyimpan bagian ini pada %(moment)s WITA "
             "setelah Anda membukanya. Teks Anda masih di layar; salin, muat ulang, "
             "lalu gabungkan."
+        )
+
+
+class StepHasRequirements(Exception):
+    """Deleting this step would unlink requirements handed in at it: ask first."""
+
+    def __init__(self, step, requirements):
+        self.step = step
+        self.requirements = list(requirements)
+        super().__init__(
+            _(
+                "Tahap ini dikaitkan dengan %(n)s persyaratan; bila dihapus, persyaratan itu "
+                "tidak lagi terkait tahap tertentu. Konfirmasikan penghapusannya."
+            )
+            % {"n": len(self.requirements)}
         )
 
 
@@ -386,12 +402,19 @@ def row_save(*, actor, standard: ServiceStandard, row: models.Model, revision: i
 
 @transaction.atomic
 def row_delete(
-    *, actor, standard: ServiceStandard, row: models.Model, revision: int | None = None
+    *,
+    actor,
+    standard: ServiceStandard,
+    row: models.Model,
+    revision: int | None = None,
+    unlink_requirements: bool = False,
 ) -> None:
-    """Remove a row and renumber the rest; a removed step unlinks its requirements.
+    """Remove a row and renumber the rest.
 
     With `revision` (the row as the user saw it), refused with StaleDelete when somebody
-    saved the row since: nobody deletes a text they have not read.
+    saved the row since: nobody deletes a text they have not read. A step that
+    requirements are linked to is removed only with `unlink_requirements` (the person
+    confirmed it); otherwise StepHasRequirements names them.
     """
     _check_row_model(row)
     _lock_editable(actor, standard)
@@ -401,8 +424,11 @@ def row_delete(
         if revision is not None and item.revision != revision:
             raise StaleDelete(item.updated_by, item.updated_at)
         if isinstance(item, ProcedureStep):
+            linked = list(item.requirements.order_by("position", "id"))
+            if linked and not unlink_requirements:
+                raise StepHasRequirements(item, linked)
             # Through save(), so history sees the unlinking (SET_NULL would not).
-            for requirement in item.requirements.all():
+            for requirement in linked:
                 requirement.step = None
                 requirement.updated_by = _user(actor)
                 _save(requirement, actor, update_fields=["step", "updated_by", "updated_at"])
