@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -30,12 +31,20 @@ __all__ = [
     "public_url",
     "csv_safe",
     "in_force_standards",
+    "json_number",
     "maklumat_data",
     "standard_data",
     "standards_csv",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def json_number(value: Decimal | None) -> int | float:
+    """A decimal as a JSON number: an integer when whole (30, never "3E+1"), else a float
+    (2.5); the stored values have at most two decimals, exact in a float's print."""
+    value = value or Decimal(0)
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def public_url(name: str, *args) -> str:
@@ -109,7 +118,7 @@ def standard_data(standard: ServiceStandard) -> dict:
                     "number": n,
                     "actor": step.actor,
                     "action": step.action,
-                    "duration_value": str(step.duration_value.normalize()),
+                    "duration_value": json_number(step.duration_value),
                     "duration_unit": step.duration_unit,
                     "applicant_fee": int(step.applicant_fee),
                     "output": step.output,

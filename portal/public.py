@@ -58,6 +58,7 @@ __all__ = [
     "portal_changed",
     "portal_generation",
     "public_agency",
+    "public_agency_with_count",
     "public_components",
     "public_decree_document",
     "public_standard",
@@ -79,9 +80,9 @@ LISTED_KINDS_EXCLUDED = (AgencyKind.UPT, AgencyKind.SCHOOL)
 # --- agencies ---------------------------------------------------------------------------
 
 
-def agencies_with_counts() -> QuerySet[Agency]:
-    """Active agencies with `in_force_count`: services whose standard is in force, counted
-    through `ServiceStandard.objects.in_force()` itself (one query; Pasal 9 ayat (2))."""
+def _in_force_count() -> Coalesce:
+    """Services of the agency (OuterRef) whose standard is in force, counted through
+    `ServiceStandard.objects.in_force()` itself (Pasal 9 ayat (2))."""
     in_force = (
         ServiceStandard.objects.in_force()
         .filter(service__agency=OuterRef("pk"))
@@ -90,9 +91,14 @@ def agencies_with_counts() -> QuerySet[Agency]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    return Coalesce(Subquery(in_force), 0)
+
+
+def agencies_with_counts() -> QuerySet[Agency]:
+    """Active agencies with `in_force_count` (one query)."""
     return (
         Agency.objects.active()
-        .annotate(in_force_count=Coalesce(Subquery(in_force), 0))
+        .annotate(in_force_count=_in_force_count())
         .filter(~Q(kind__in=LISTED_KINDS_EXCLUDED) | Q(in_force_count__gt=0))
         .only("name", "short_name", "slug", "kind")
         .order_by("name")
@@ -102,6 +108,12 @@ def agencies_with_counts() -> QuerySet[Agency]:
 def public_agency(slug: str) -> Agency:
     """An active agency by slug, or 404."""
     return get_object_or_404(Agency.objects.active(), slug=slug)
+
+
+def public_agency_with_count(slug: str) -> Agency:
+    """`public_agency` with `in_force_count`, as `agencies_with_counts` counts it."""
+    agencies = Agency.objects.active().annotate(in_force_count=_in_force_count())
+    return get_object_or_404(agencies, slug=slug)
 
 
 def agency_standards(agency: Agency) -> list[ServiceStandard]:

@@ -36,6 +36,7 @@ PUBLIC_ROUTES = [
     r"^api/v1/standar.csv$",
     r"^api/v1/schema/$",
     r"^api/v1/docs/$",
+    r"^api/<path:rest>$",
     r"^survei/<slug:agency_slug>/<slug:service_slug>/$",
     r"^survei/<slug:agency_slug>/<slug:service_slug>/terima-kasih/$",
 ]

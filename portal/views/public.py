@@ -26,7 +26,7 @@ from standards import diff
 from standards.models import ServiceKind
 from standards.totals import standard_totals
 
-from .. import public, search
+from .. import api, public, search
 
 __all__ = ["urlpatterns"]
 
@@ -125,6 +125,8 @@ def agency_detail(request, agency_slug: str):
             "agency": agency,
             "rows": [(s, standard_totals(s)) for s in standards],
             "maklumat": public_maklumat(agency),
+            # No empty "Kontak" card when the agency recorded none (issue 18 point 7).
+            "has_contacts": any(api.agency_contacts(agency).values()),
         },
     )
 

@@ -9,16 +9,16 @@ import re
 from django.urls import reverse
 
 from portal.api import csv_safe
-from portal.openapi import SCHEMA
+from portal.views.api import openapi_schema
 from tests.test_url_access import APP_ROUTES
 
 
-def test_schema_is_openapi_3_and_lists_every_api_route(client, db):
+def test_schema_is_openapi_3_1_generated_and_lists_every_api_route(client, db):
     response = client.get(reverse("portal:api-schema"))
     assert response.status_code == 200
     schema = response.json()
-    assert schema["openapi"].startswith("3.0")
-    assert schema == SCHEMA
+    assert schema["openapi"].startswith("3.1")
+    assert schema == openapi_schema()
     documented = {re.sub(r"\{(\w+)\}", r"<slug:\1>", p).lstrip("/") for p in schema["paths"]}
     routes = {r for r, _p in APP_ROUTES if r.startswith("api/v1/")}
     assert routes - documented == {"api/v1/", "api/v1/docs/"}
@@ -87,3 +87,39 @@ def test_csv_safe_covers_every_formula_start():
     for start in ("=", "+", "-", "@", "\t", "\r"):
         assert csv_safe(f"{start}1") == f"'{start}1"
     assert csv_safe("Akta") == "Akta" and csv_safe(None) == ""
+
+
+def test_errors_under_api_are_json_in_indonesian(client, db):
+    for url in ("/api/v1/pd/tidak-ada/", "/api/v1/tidak-ada/", "/api/v2/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response["Content-Type"].startswith("application/json"), url
+        assert response.json() == {"detail": "Tidak ditemukan atau tidak berlaku."}
+    response = client.get("/api/v1/pd/?page=0")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Permintaan tidak valid.", "fields": ["page"]}
+    assert client.post("/api/v1/pd/").status_code == 405
+
+
+def test_agency_list_pages_with_a_capped_size(client, db, agency_a, agency_b):
+    first = client.get("/api/v1/pd/?page_size=1").json()
+    assert first["count"] >= 2 and first["page_size"] == 1 and len(first["results"]) == 1
+    assert first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert second["page"] == 2 and second["results"] != first["results"]
+    assert second["previous"].endswith("?page=1&page_size=1")
+    capped = client.get("/api/v1/pd/?page_size=100000").json()
+    assert capped["page_size"] == 100
+
+
+def test_durations_are_json_numbers_integers_where_whole():
+    """Decimal("30").normalize() printed "3E+1" in the old API (issue 18 point 7)."""
+    from decimal import Decimal
+
+    from portal.api import json_number
+
+    assert json_number(Decimal("30.00")) == 30 and type(json_number(Decimal("30.00"))) is int
+    assert json_number(Decimal("10")) == 10 and type(json_number(Decimal("10"))) is int
+    assert json_number(Decimal("2.50")) == 2.5 and type(json_number(Decimal("2.50"))) is float
+    assert json_number(Decimal("0.25")) == 0.25
+    assert json_number(None) == 0

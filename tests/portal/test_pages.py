@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from standards.models import ServiceStandard, StandardStatus
@@ -120,3 +121,18 @@ def test_link_previews_may_ask_with_head_but_not_post(client, akta):
     url = service_url(akta)
     assert client.head(url).status_code == 200
     assert client.post(url).status_code == 405
+
+
+def test_agency_page_has_no_empty_contact_card(client, akta, agency_a):
+    """Issue 18 point 7: the "Kontak" card only when the agency recorded a contact."""
+    from agencies.models import Agency
+
+    url = reverse("portal:public-agency", args=[agency_a.slug])
+    Agency.objects.filter(pk=agency_a.pk).update(
+        address="", phone="", email="", website="", head_name=""
+    )
+    assert 'id="kontak"' not in client.get(url).content.decode()
+    Agency.objects.filter(pk=agency_a.pk).update(phone="0548-21234")
+    cache.clear()
+    content = client.get(url).content.decode()
+    assert 'id="kontak"' in content and "0548-21234" in content
