@@ -30,6 +30,7 @@ from ..decree_forms import (
     ReturnNoteFormSet,
     SetForm,
     SignedScanForm,
+    SignForm,
 )
 from ..decree_queries import decree_detail, decrees_for, review_queue
 from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
@@ -122,7 +123,7 @@ def decree_edit_text(request, pk: int):
     return render(request, "standards/decrees/edit_text.html", {"decree": decree, "form": form})
 
 
-ACT_FORMS = {"set": SetForm, "set_mayor": SetForm, "revoke": ReasonForm}
+ACT_FORMS = {"set": SetForm, "set_mayor": SetForm, "ratify": SignForm, "revoke": ReasonForm}
 
 
 def decree_act(request, pk: int, action: str):
@@ -134,7 +135,8 @@ def decree_act(request, pk: int, action: str):
     if spec not in available_actions(decree, request.user):
         raise PermissionDenied
     form_class = ACT_FORMS.get(action)
-    form = form_class(request.POST or None) if form_class else None
+    form_kwargs = {"user": request.user} if form_class and issubclass(form_class, SignForm) else {}
+    form = form_class(request.POST or None, **form_kwargs) if form_class else None
     formset = (
         ReturnNoteFormSet(request.POST or None, form_kwargs={"decree": decree}, prefix="notes")
         if action == "return"
@@ -149,7 +151,10 @@ def decree_act(request, pk: int, action: str):
             except TransitionRefused as refused:
                 reasons = refused.reasons
             except ValidationError as error:
-                reasons = error.messages
+                if _beside_fields(form, error):
+                    form.add_error(None, error)
+                else:
+                    reasons = error.messages
             else:
                 messages.success(request, _("Berhasil: %(act)s.") % {"act": spec.label})
                 return redirect("standards:decree-detail", pk=decree.pk)
@@ -157,7 +162,16 @@ def decree_act(request, pk: int, action: str):
         request,
         "standards/decrees/act.html",
         {"decree": decree, "spec": spec, "form": form, "formset": formset, "reasons": reasons},
-        status=422 if reasons else 200,
+        status=422 if reasons or (form is not None and form.is_bound and form.errors) else 200,
+    )
+
+
+def _beside_fields(form, error: ValidationError) -> bool:
+    """Whether each message of `error` names a field of `form` (a wrong passphrase)."""
+    return (
+        form is not None
+        and hasattr(error, "error_dict")
+        and set(error.error_dict) <= set(form.fields)
     )
 
 
@@ -180,7 +194,9 @@ def _perform(user, decree, action, form, formset) -> None:
     elif action in ("set", "set_mayor"):
         services.decree_set(actor=user, decree=decree, **form.cleaned_data)
     elif action == "ratify":
-        services.decree_ratify(actor=user, decree=decree)
+        services.decree_ratify(
+            actor=user, decree=decree, passphrase=form.cleaned_data["passphrase"]
+        )
     elif action == "revoke":
         services.decree_revoke(actor=user, decree=decree, reason=form.cleaned_data["reason"])
     elif action == "withdraw":
