@@ -10,16 +10,19 @@ incremental update is), and whether the certificate chains to a trusted root
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 
+from django.core.cache import cache
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from ..models import Document, SignatureRole, normalise_code
 from .keys import trust_roots
 from .pdf import FIELD_NAMES
 
@@ -27,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_LATER_CHANGES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
 ROLE_BY_FIELD = {name: role for role, name in FIELD_NAMES.items()}
+CODE_IN_REASON = re.compile(r"kode verifikasi ([0-9A-Z]{5}-?[0-9A-Z]{5})")
+CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,16 @@ class SignatureReport:
     @property
     def ok(self) -> bool:
         return self.intact and not self.changed_after and self.trusted
+
+    @property
+    def role_label(self) -> str:
+        return SignatureRole(self.role).label if self.role else ""
+
+    @property
+    def verification_code(self) -> str:
+        """The code of the document it was made for (written in its reason)."""
+        found = CODE_IN_REASON.search(self.reason)
+        return normalise_code(found.group(1)) if found else ""
 
 
 @dataclass(frozen=True)
@@ -124,3 +139,24 @@ def validate_signatures(data: bytes) -> SignaturesReport:
             logger.info("Tanda tangan %s tidak dapat divalidasi: %s", signature.field_name, error)
             return SignaturesReport(readable=False, signatures=tuple(reports))
     return SignaturesReport(readable=True, signatures=tuple(reports))
+
+
+def signatures_of_document(document: Document) -> SignaturesReport | None:
+    """The report of an issued document's own file (cached by its hash), or None."""
+    if not (document.issued and document.is_ready and document.file and document.sha256):
+        return None
+    key = f"tte-report:{document.sha256}"
+    report = cache.get(key)
+    if report is None:
+        with document.file.open("rb") as handle:
+            report = validate_signatures(handle.read())
+        cache.set(key, report, CACHE_SECONDS)
+    return report
+
+
+def documents_named_in(report: SignaturesReport | None) -> list[Document]:
+    """The documents whose codes the signatures carry (a changed copy still names them)."""
+    if report is None:
+        return []
+    codes = {s.verification_code for s in report.signatures if s.verification_code}
+    return list(Document.objects.filter(code__in=codes).select_related("agency", "superseded_by"))

@@ -64,3 +64,41 @@ def set_signed(decree, head, number="100.3/1/2026", passphrase=PASSPHRASE):
 def read(document) -> bytes:
     with document.file.open("rb") as handle:
         return handle.read()
+
+
+def one_byte_changed(data: bytes) -> bytes:
+    """The same PDF with one byte of its first page's content stream changed."""
+    at = data.index(b"stream", data.index(b"/Contents")) + 60
+    changed = bytearray(data)
+    changed[at] ^= 0x01
+    return bytes(changed)
+
+
+def page_appended_incrementally(data: bytes) -> bytes:
+    """A blank page added as an incremental update: every signed byte stays as it was."""
+    from io import BytesIO
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.writer import PageObject
+
+    writer = IncrementalPdfFileWriter(BytesIO(data))
+    contents = writer.add_object(generic.StreamObject(stream_data=b"BT ET"))
+    box = generic.ArrayObject(map(generic.NumberObject, (0, 0, 595, 842)))
+    writer.insert_page(PageObject(contents=contents, media_box=box))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def page_appended_by_rewriting(data: bytes) -> bytes:
+    """A blank page added by an editor that writes the whole file again (pypdf)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(data)))
+    writer.add_blank_page(595, 842)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
