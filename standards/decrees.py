@@ -359,8 +359,9 @@ def _request_signature(decree: Decree, document: Document, actor, passphrase: st
     """The signer is checked now (a wrong passphrase refuses the act); the job signs.
 
     The Wali Kota's pengesahan of a decree the Kepala PD signed electronically signs that
-    very PDF again, so that both signatures stay valid; the signed decree for signature
-    is then replaced by the ratified one."""
+    very PDF again, so that both signatures stay valid. Its pages keep the code printed
+    on them (the decree for signature's), which follows the decree's state: revoked with
+    it; the Wali Kota's box carries the final document's code."""
     if decree.status == DecreeStatus.SET:
         role, position = SignatureRole.HEAD, issuer(decree.agency)
     else:
@@ -374,8 +375,6 @@ def _request_signature(decree: Decree, document: Document, actor, passphrase: st
         passphrase=passphrase,
         base_document=base,
     )
-    if base is not None:
-        document_supersede(old=base, new=document)
 
 
 def _notify_in_force(decree: Decree) -> None:

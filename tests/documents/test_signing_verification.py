@@ -64,11 +64,15 @@ def test_verification_page_shows_both_signatures(client, signed_pair, head_a, ma
     assert "DEMO — tidak sah" in page
 
 
-def test_the_signed_decree_for_signature_is_shown_replaced(client, signed_pair):
-    _decree, draft, final = signed_pair
-    page = client.get(reverse("documents:verify", args=[draft.code])).content.decode()
-    assert "DIGANTIKAN" in page
-    assert final.code in page
+def test_the_code_printed_on_the_pages_follows_the_decree(client, signed_pair, mayor_office):
+    # The ratified PDF is the one the head signed plus a revision: its pages carry the code
+    # of the decree for signature, whose page must tell the decree's state.
+    decree, draft, _final = signed_pair
+    url = reverse("documents:verify", args=[draft.code])
+    assert "SAH dan BERLAKU" in client.get(url).content.decode()
+    decrees.decree_revoke(actor=mayor_office, decree=decree, reason="Diganti.")
+    page = client.get(url).content.decode()
+    assert "DICABUT" in page and "Diganti." in page
 
 
 @pytest.mark.parametrize("tamper", [one_byte_changed, page_appended_incrementally])
