@@ -111,3 +111,24 @@ def test_a_certificate_outside_the_trusted_roots_is_not_trusted(client, signed_p
     assert all(s.intact and not s.trusted for s in report.signatures)
     page = client.get(reverse("documents:verify", args=[final.code])).content.decode()
     assert "tidak diterbitkan oleh penyelenggara sertifikasi yang dipercaya" in page
+
+
+def _service_page(client, decree) -> str:
+    service = decree.standards.get().service
+    return client.get(f"/pd/{service.agency.slug}/layanan/{service.slug}/").content.decode()
+
+
+def test_the_portal_says_the_decree_is_signed_electronically(client, signed_pair):
+    decree, _draft, _final = signed_pair
+    assert "Ditandatangani secara elektronik (TTE)" in _service_page(client, decree)
+
+
+def test_the_portal_says_a_decree_without_tte_is_wet_signed(
+    client, agency_a, drafter_a, reviewer, head_a, mayor_office
+):
+    decree = evaluated_decree(agency_a, drafter_a, reviewer, head_a)
+    decree = set_signed(decree, head_a, passphrase=None)
+    decree = decrees.decree_ratify(actor=mayor_office, decree=decree)
+    page = _service_page(client, decree)
+    assert "Ditandatangani basah" in page
+    assert "Ditandatangani secara elektronik" not in page
