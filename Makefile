@@ -14,6 +14,7 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_bontang
 	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py seed_tte_demo
 	DEBUG=1 $(BIN)/python manage.py publish_standards
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -236,8 +236,74 @@ def main() -> None:
             f"{name}: median {statistics.median(cpu[name]):.3f} s CPU "
             f"({statistics.median(wall[name]):.3f} s wall; CPU runs: {runs})"
         )
+    bench_signing(warm, document, statistics.median(cpu["pipeline"]))
     ratio = statistics.median(cpu["pipeline"]) / statistics.median(cpu["bare"])
     print(f"ratio={ratio:.2f}")
+
+
+def bench_signing(rendered, document: Document, render_cpu: float) -> None:
+    """What TTE adds to the same decree: the Kepala PD's signature (with an empty field for
+    the Wali Kota), then the Wali Kota's as an incremental update, and validating both;
+    CPU medians of RUNS, beside the render's. Keys come from a throwaway demo CA."""
+    import tempfile
+
+    from documents.signing import demo_ca, keys
+    from documents.signing.pdf import SignatureBox, sign_pdf
+    from documents.signing.validation import validate_signatures
+
+    with tempfile.TemporaryDirectory() as folder:
+        ca, _created = demo_ca.ensure_demo_ca(Path(folder))
+        from django.conf import settings
+
+        settings.TTE_DEMO_DIR, settings.TTE_TRUST_DEMO_CA = Path(folder), True
+        head = keys.open_pkcs12(demo_ca.demo_pkcs12(ca, "Kepala Dinas", "x"), "x")
+        mayor = keys.open_pkcs12(demo_ca.demo_pkcs12(ca, "Wali Kota", "x"), "x")
+        last = rendered.page_count - 1
+        boxes = {
+            "head": SignatureBox(last, 300, 500, 527, 585),
+            "mayor": SignatureBox(last, 300, 380, 527, 465),
+        }
+        common = {"url": document.verification_url, "reason": "benchmark"}
+
+        def sign_head() -> bytes:
+            return sign_pdf(
+                rendered.content,
+                key=head,
+                role="head",
+                position="Kepala Dinas",
+                box=boxes["head"],
+                empty_fields={"mayor": boxes["mayor"]},
+                **common,
+            )
+
+        signed_head = sign_head()
+
+        def sign_mayor() -> bytes:
+            return sign_pdf(signed_head, key=mayor, role="mayor", position="Wali Kota", **common)
+
+        signed_both = sign_mayor()
+        assert validate_signatures(signed_both).all_ok
+        cpu: dict[str, list[float]] = {"head": [], "mayor": [], "validate": []}
+        for _ in range(RUNS):
+            for name, run in (
+                ("head", sign_head),
+                ("mayor", sign_mayor),
+                ("validate", lambda: validate_signatures(signed_both)),
+            ):
+                start = time.process_time()
+                run()
+                cpu[name].append(time.process_time() - start)
+    medians = {name: statistics.median(values) for name, values in cpu.items()}
+    added = len(signed_both) - len(rendered.content)
+    print(
+        f"signing: Kepala PD {medians['head']:.3f} s, Wali Kota {medians['mayor']:.3f} s, "
+        f"validating both {medians['validate']:.3f} s CPU (medians); the PDF grows by "
+        f"{added} bytes ({added / len(rendered.content):.1%})"
+    )
+    print(
+        f"sign_ratio={(medians['head'] + medians['mayor']) / render_cpu:.3f} "
+        "(both signatures / the pipeline's render)"
+    )
 
 
 if __name__ == "__main__":

@@ -295,6 +295,30 @@ LOGGING = {
 }
 
 # ---------------------------------------------------------------------------
+# Electronic signatures (TTE, decision 0009)
+# ---------------------------------------------------------------------------
+# Fernet key (urlsafe base64 of 32 bytes) sealing the signers' PKCS#12 files at rest and
+# a passphrase for the signing job. Required for TTE; without it no one can sign.
+# `make run` (DEBUG) falls back to a development key kept in var/, never in production.
+TTE_ENCRYPTION_KEY = env.str("TTE_ENCRYPTION_KEY", default="")
+if not TTE_ENCRYPTION_KEY and DEBUG:
+    _tte_key = VAR_DIR / "dev-tte-key"
+    if not _tte_key.exists():
+        import base64
+
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        _tte_key.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        _tte_key.chmod(0o600)
+    TTE_ENCRYPTION_KEY = _tte_key.read_text().strip()
+# PEM files of the root certificates a signature must chain to (BSrE's roots in
+# production). `make run` creates a demo CA in TTE_DEMO_DIR and trusts it under DEBUG.
+TTE_DEMO_DIR = Path(env.str("TTE_DEMO_DIR", default=str(VAR_DIR / "tte-demo")))
+TTE_TRUST_ROOTS = env.list("TTE_TRUST_ROOTS", default=[])
+TTE_TRUST_DEMO_CA = env.bool("TTE_TRUST_DEMO_CA", default=DEBUG)
+# RFC 3161 timestamp authority: with a URL, signatures are PAdES B-T; without, B-B.
+TTE_TSA_URL = env.str("TTE_TSA_URL", default="")
+
+# ---------------------------------------------------------------------------
 # Standar Pelayanan
 # ---------------------------------------------------------------------------
 # Hours in one hari kerja, to add step durations given in minutes or hours to those

@@ -53,7 +53,6 @@ class VerifyUploadForm(forms.Form):
         if upload.read(5) != b"%PDF-":
             raise ValidationError(_("Berkas ini bukan PDF."), code="not_pdf")
         upload.seek(0)
-        digest = hashlib.sha256()
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        return digest.hexdigest()
+        # Kept for the signature check (documents.signing.validation); never stored.
+        self.pdf_bytes = b"".join(upload.chunks())
+        return hashlib.sha256(self.pdf_bytes).hexdigest()

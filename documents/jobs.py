@@ -24,6 +24,7 @@ from agencies.published import portal_changed
 
 from .models import DOCUMENT_MOVES, MAX_ATTEMPTS, Document, DocumentStatus
 from .render import RenderedPdf
+from .signing.services import wipe_passphrases
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ def store(document_id: int, pdf: RenderedPdf) -> bool:
                 if document.public:
                     portal_changed()  # a public page links it from now (a decree in force)
             document.save(update_fields=fields)
+            wipe_passphrases(document_id, signed=True)  # the job is done: nothing kept
     except BaseException:
         # Not committed: no row points at the file, so it must not stay behind.
         if saved_name:
@@ -108,6 +110,7 @@ def _fail(document: Document, message: str) -> None:
     document.last_error = message[:ERROR_MAX]
     document.last_activity_at = timezone.now()
     document.save(update_fields=["status", "last_error", "last_activity_at", "updated_at"])
+    wipe_passphrases(document.pk, signed=False)  # no more attempts: the passphrase goes
     logger.error("Dokumen %s gagal dibuat: %s", document.pk, document.last_error)
 
 

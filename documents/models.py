@@ -236,3 +236,114 @@ class Document(models.Model):
     @property
     def is_in_force(self) -> bool:
         return self.issued and not self.is_superseded and not self.is_revoked
+
+
+# --- electronic signatures (TTE, decision 0009) ----------------------------------------
+
+
+class SigningCredentialQuerySet(models.QuerySet):
+    def active(self) -> SigningCredentialQuerySet:
+        return self.filter(revoked_at__isnull=True)
+
+
+class SigningCredential(models.Model):
+    """A signer's PKCS#12 (certificate and private key), sealed with the server's key.
+
+    The private key inside is locked by the signer's own passphrase as well: the server
+    key alone cannot sign. Only the certificate's facts are kept in clear.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pemilik"),
+        on_delete=models.PROTECT,
+        related_name="signing_credentials",
+    )
+    sealed_pkcs12 = models.BinaryField(_("PKCS#12 tersegel"), editable=False)
+    certificate_pem = models.TextField(_("sertifikat (PEM)"), editable=False)
+    subject_name = models.CharField(_("nama pada sertifikat"), max_length=300)
+    subject = models.CharField(_("subjek"), max_length=1000)
+    issuer = models.CharField(_("penerbit"), max_length=1000)
+    serial_number = models.CharField(_("nomor seri"), max_length=100)
+    fingerprint = models.CharField(_("sidik jari SHA-256"), max_length=64)
+    not_before = models.DateTimeField(_("berlaku sejak"))
+    not_after = models.DateTimeField(_("berlaku sampai"))
+    revoked_at = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    revoke_reason = models.CharField(_("alasan pencabutan"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    objects = SigningCredentialQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Sertifikat Elektronik")
+        verbose_name_plural = _("Sertifikat Elektronik")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_signing_credential",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_name} ({self.serial_number})"
+
+    @property
+    def is_demo(self) -> bool:
+        return "DEMO" in self.subject or "DEMO" in self.issuer
+
+
+class SignatureRole(models.TextChoices):
+    HEAD = "head", _("Kepala Perangkat Daerah")
+    MAYOR = "mayor", _("Wali Kota")
+
+
+class SigningRequest(models.Model):
+    """One signature the document's job must apply, asked for by an act.
+
+    `sealed_passphrase` holds the signer's passphrase sealed with the server key only
+    between the act and the end of its job (success or last failure), then it is wiped.
+    `base_document`: sign that document's signed bytes (an incremental update keeping the
+    earlier signature) instead of a fresh render.
+    """
+
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("dokumen"),
+        on_delete=models.CASCADE,
+        related_name="signing_requests",
+    )
+    credential = models.ForeignKey(
+        SigningCredential, verbose_name=_("sertifikat"), on_delete=models.PROTECT, related_name="+"
+    )
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penanda tangan"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("sebagai"), max_length=10, choices=SignatureRole.choices)
+    position = models.CharField(_("jabatan"), max_length=300)
+    base_document = models.ForeignKey(
+        Document,
+        verbose_name=_("ditandatangani di atas"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    sealed_passphrase = models.BinaryField(_("frasa sandi tersegel"), blank=True, editable=False)
+    signed_at = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Permintaan Tanda Tangan Elektronik")
+        verbose_name_plural = _("Permintaan Tanda Tangan Elektronik")
+        ordering = ["document", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "role"], name="one_signature_per_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.document_id}"

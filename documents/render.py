@@ -19,7 +19,7 @@ import hashlib
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -63,6 +63,7 @@ ALLOWED_TYPES = {
     ".woff2": "font/woff2",
 }
 MAX_RESOURCE_BYTES = 5 * 1024 * 1024
+SIGNATURE_BOX_PREFIX = "tte-"
 
 
 class FetchRefused(ValueError):
@@ -168,6 +169,8 @@ class RenderedPdf:
     content: bytes
     sha256: str
     page_count: int
+    # Where the template put signature boxes (elements with id "tte-<role>"), by role.
+    boxes: dict = field(default_factory=dict, compare=False)
 
     @property
     def size(self) -> int:
@@ -184,7 +187,21 @@ def html_to_pdf(html: str) -> RenderedPdf:
         content=content,
         sha256=hashlib.sha256(content).hexdigest(),
         page_count=len(rendered.pages),
+        boxes=_signature_boxes(rendered),
     )
+
+
+def _signature_boxes(rendered) -> dict:
+    from .signing.pdf import box_from_anchor
+
+    boxes = {}
+    for index, page in enumerate(rendered.pages):
+        for name, anchor in page.anchors.items():
+            if name.startswith(SIGNATURE_BOX_PREFIX):
+                boxes[name.removeprefix(SIGNATURE_BOX_PREFIX)] = box_from_anchor(
+                    index, anchor, page.height
+                )
+    return boxes
 
 
 def render_html(template_name: str, context: dict, *, document: Document | None = None) -> str:
@@ -208,7 +225,12 @@ def render_template_pdf(
     return html_to_pdf(render_html(template_name, context, document=document))
 
 
-def render_document_pdf(document: Document) -> RenderedPdf:
-    """Build the document's context from the database (its kind's builder) and render it."""
+def render_document_pdf(document: Document, *, tte_roles=frozenset()) -> RenderedPdf:
+    """Build the document's context from the database (its kind's builder) and render it.
+
+    `tte_roles`: who signs it electronically ("head", "mayor"); the template puts their
+    signature boxes (documents.signing) where the wet signature would go.
+    """
     template_name, context = get_builder(document.kind)(document)
+    context = {**context, "tte_roles": tte_roles}
     return render_template_pdf(template_name, context, document=document)

@@ -23,6 +23,7 @@ from celery import shared_task
 
 from . import jobs
 from .render import render_document_pdf
+from .signing.services import is_signed_electronically, produce_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,11 @@ def render_document(self, document_id: int) -> str:
         if document is None:
             return "skipped"
         try:
-            pdf = render_document_pdf(document)
+            pdf = (
+                produce_pdf(document)
+                if is_signed_electronically(document)
+                else render_document_pdf(document)
+            )
         except Exception as error:
             logger.warning(
                 "Dokumen %s: percobaan %s gagal: %s", document_id, document.attempts, error

@@ -470,3 +470,21 @@ def attachment_response(fieldfile, *, filename: str, content_type: str) -> FileR
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- a signer's certificate (TTE) ---------------------------------------------------------
+MAX_PKCS12_BYTES = 64 * 1024
+
+
+def read_pkcs12_upload(upload) -> bytes:
+    """The bytes of an uploaded PKCS#12 (.p12/.pfx), judged by content: at most 64 KB and
+    a DER SEQUENCE; whether it opens (with the passphrase) is documents.signing's check."""
+    if upload.size > MAX_PKCS12_BYTES:
+        raise _refuse(_("Berkas sertifikat paling besar 64 KB."), "too_large")
+    upload.seek(0)
+    data = upload.read(MAX_PKCS12_BYTES + 1)
+    if len(data) > MAX_PKCS12_BYTES:
+        raise _refuse(_("Berkas sertifikat paling besar 64 KB."), "too_large")
+    if not data.startswith(b"\x30"):
+        raise _refuse(_("Berkas ini bukan sertifikat PKCS#12 (.p12 atau .pfx)."), "not_pkcs12")
+    return data

@@ -19,6 +19,7 @@ from .forms import MAX_VERIFY_UPLOAD_BYTES, CodeForm, VerifyUploadForm
 from .models import CODE_LENGTH, Document, normalise_code
 from .permissions import is_public_download, may_download
 from .selectors import document_by_code, issued_documents_with_hash
+from .signing.validation import documents_named_in, signatures_of_document, validate_signatures
 
 REQUEST_OVERHEAD_BYTES = 256 * 1024
 
@@ -55,17 +56,26 @@ def verify_index(request: HttpRequest) -> HttpResponse:
         return _too_many(request)
     code_form = CodeForm(request.GET or None)
     upload_form = VerifyUploadForm()
-    matches = None
+    matches = upload_signatures = named = None
     if code_form.is_bound and code_form.is_valid():
         return redirect("documents:verify", code=code_form.cleaned_data["kode"])
     if request.method == "POST":
         upload_form = _upload_form(request)
         if upload_form.is_bound and upload_form.is_valid():
             matches = list(issued_documents_with_hash(upload_form.cleaned_data["berkas"]))
+            upload_signatures = validate_signatures(upload_form.pdf_bytes)
+            # A changed file matches nothing: its signatures still say which document it was.
+            named = [] if matches else documents_named_in(upload_signatures)
     return render(
         request,
         "documents/verify_index.html",
-        {"code_form": code_form, "upload_form": upload_form, "matches": matches},
+        {
+            "code_form": code_form,
+            "upload_form": upload_form,
+            "matches": matches,
+            "upload_signatures": upload_signatures,
+            "named": named,
+        },
     )
 
 
@@ -82,13 +92,15 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     if document is None:
         return render(request, "documents/verify_not_found.html", {"code": code}, status=404)
     upload_form = VerifyUploadForm()
-    comparison = None
+    comparison = upload_signatures = None
     if request.method == "POST":
         upload_form = _upload_form(request)
         if upload_form.is_bound and upload_form.is_valid():
             comparison = bool(document.sha256) and (
                 upload_form.cleaned_data["berkas"] == document.sha256
             )
+            if not comparison:
+                upload_signatures = validate_signatures(upload_form.pdf_bytes)
     return render(
         request,
         "documents/verify.html",
@@ -96,6 +108,8 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
             "document": document,
             "upload_form": upload_form,
             "comparison": comparison,
+            "signatures": signatures_of_document(document),
+            "upload_signatures": upload_signatures,
             "public_download": is_public_download(document),
             "may_download": may_download(request.user, document),
         },

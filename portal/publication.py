@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import translation
 
 from bontang_sp.jinja2 import date as long_date
-from documents.models import Document
+from documents.models import Document, SigningRequest
 from standards.models import (
     DELIVERY_COMPONENTS,
     ComponentKind,
@@ -127,10 +127,13 @@ def _management(standard: ServiceStandard, components: dict) -> list[dict]:
 
 
 def _decree_facts(decree: Decree) -> dict:
+    # TTE (documents.signing) or a wet signature, whose scan the agency keeps.
+    signed = SigningRequest.objects.filter(document__in=Document.objects.for_subject(decree))
     return {
         "title": decree.title,
         "number": decree.number,
         "date": long_date(decree.decree_date),
+        "signature": "electronic" if signed.exists() else "wet",
     }
 
 

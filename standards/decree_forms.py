@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from bontang_sp.validators import PlainTextField
+from documents.signing.services import active_credential
 from documents.uploads import ScanField
 
 from .models import ComponentKind, Decree, DecreeStatus, ServiceStandard
@@ -51,7 +52,47 @@ class DecreeTextForm(forms.ModelForm):
         }
 
 
-class SetForm(forms.Form):
+class SignForm(forms.Form):
+    """The electronic signature of an act (TTE), offered to a signer holding a certificate:
+    the passphrase unlocks it for this act only. `passphrase` is cleaned to None when the
+    signer chose not to sign electronically (a wet-signed scan is uploaded later)."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        credential = active_credential(user)
+        if credential is None:
+            return
+        self.fields["tte"] = forms.BooleanField(
+            label=_("Tandatangani secara elektronik (TTE) dengan sertifikat atas nama %(name)s")
+            % {"name": credential.subject_name},
+            required=False,
+            initial=True,
+            help_text=_("Sertifikat berlaku sampai %(date)s.%(demo)s")
+            % {
+                "date": formats.date_format(timezone.localtime(credential.not_after)),
+                "demo": _(" Sertifikat DEMO — tidak sah.") if credential.is_demo else "",
+            },
+        )
+        self.fields["passphrase"] = forms.CharField(
+            label=_("Frasa sandi sertifikat"),
+            required=False,
+            strip=False,
+            max_length=200,
+            widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+            help_text=_("Dipakai sekali untuk tindakan ini dan tidak disimpan."),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if "tte" not in self.fields or not data.get("tte"):
+            data["passphrase"] = None
+        elif not data.get("passphrase"):
+            self.add_error("passphrase", _("Masukkan frasa sandi sertifikat elektronik Anda."))
+        data.pop("tte", None)
+        return data
+
+
+class SetForm(SignForm):
     number = PlainTextField(label=_("Nomor keputusan"), max_length=100)
     decree_date = forms.DateField(
         label=_("Tanggal penetapan"),

@@ -16,11 +16,13 @@ from agencies.models import Agency, Membership, MembershipRole
 from agencies.notifications import notify
 from agencies.published import portal_changed
 from agencies.roles import CityRole
-from documents.models import Document, DocumentKind
+from documents.models import Document, DocumentKind, SignatureRole
 from documents.services import document_request, document_revoke, document_supersede
+from documents.signing.services import signature_request
 from documents.uploads import CleanUpload
 
 from . import in_force, permissions
+from .decree_documents import issuer
 from .models import (
     ACTIVE_DECREE_STATUSES,
     Decree,
@@ -253,15 +255,18 @@ def decree_pass(*, actor, decree: Decree) -> Decree:
     return decree
 
 
-def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
+def decree_set(
+    *, actor, decree: Decree, number: str, decree_date, passphrase: str | None = None
+) -> Decree:
     """Penetapan: by the agency head, or by the mayor's office for PTSP/PATEN (which also
-    brings the decree into force, Pasal 12 ayat (2))."""
+    brings the decree into force, Pasal 12 ayat (2)). With `passphrase`, the signer's
+    certificate is checked now and the decree is signed electronically by its job."""
     action = "set_mayor" if decree.by_mayor else "set"
     with transaction.atomic():
         decree = transition(
             actor=actor, decree=decree, action=action, number=number, decree_date=decree_date
         )
-        _request_decree_document(decree, actor)
+        _request_decree_document(decree, actor, passphrase=passphrase)
         if decree.status == DecreeStatus.SET:
             _notify(
                 decree,
@@ -277,10 +282,13 @@ def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
     return decree
 
 
-def decree_ratify(*, actor, decree: Decree) -> Decree:
+def decree_ratify(*, actor, decree: Decree, passphrase: str | None = None) -> Decree:
+    """Pengesahan; with `passphrase`, the Wali Kota's electronic signature is added to the
+    decree the Kepala PD signed electronically (an incremental update), or to the final
+    decree when the Kepala PD signed on paper."""
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="ratify")
-        _request_decree_document(decree, actor)
+        _request_decree_document(decree, actor, passphrase=passphrase)
         in_force.decree_in_force(decree)  # after the request: the publication links it
         portal_changed()  # in force from now: public pages are stale
         _notify_in_force(decree)
@@ -291,9 +299,10 @@ def decree_documents(decree: Decree):
     return Document.objects.for_subject(decree).filter(kind__in=DECREE_KINDS)
 
 
-def _request_decree_document(decree: Decree, actor) -> Document:
+def _request_decree_document(decree: Decree, actor, *, passphrase: str | None = None) -> Document:
     """On penetapan: the decree for signature; on coming into force: the final decree,
-    issued (frozen) and public. The final decree of an amended decree is superseded."""
+    issued (frozen) and public. The final decree of an amended decree is superseded.
+    With `passphrase`, the actor signs it electronically (documents.signing)."""
     if decree.status == DecreeStatus.SET:
         kind, public = DocumentKind.DRAFT_DECREE, False
     else:
@@ -310,12 +319,57 @@ def _request_decree_document(decree: Decree, actor) -> Document:
         reference_date=decree.decree_date,
         actor=actor,
     )
+    if passphrase is not None:
+        _request_signature(decree, document, actor, passphrase)
+    elif public and _signed_by_head(decree) is not None:
+        raise ValidationError(
+            {
+                "passphrase": _(
+                    "Keputusan ini ditandatangani secara elektronik oleh Kepala Perangkat "
+                    "Daerah; pengesahannya juga dengan tanda tangan elektronik Wali Kota."
+                )
+            }
+        )
     if public and decree.amends_id:
         for old in decree_documents(decree.amends).filter(
             kind__in=(DocumentKind.DECREE, DocumentKind.MAYOR_DECREE), superseded_by__isnull=True
         ):
             document_supersede(old=old, new=document)
     return document
+
+
+def _signed_by_head(decree: Decree) -> Document | None:
+    """The decree for signature the Kepala PD signed electronically, if any."""
+    if decree.by_mayor:
+        return None
+    return (
+        decree_documents(decree)
+        .filter(kind=DocumentKind.DRAFT_DECREE, signing_requests__role=SignatureRole.HEAD)
+        .order_by("-id")
+        .first()
+    )
+
+
+def _request_signature(decree: Decree, document: Document, actor, passphrase: str) -> None:
+    """The signer is checked now (a wrong passphrase refuses the act); the job signs.
+
+    The Wali Kota's pengesahan of a decree the Kepala PD signed electronically signs that
+    very PDF again, so that both signatures stay valid. Its pages keep the code printed
+    on them (the decree for signature's), which follows the decree's state: revoked with
+    it; the Wali Kota's box carries the final document's code."""
+    if decree.status == DecreeStatus.SET:
+        role, position = SignatureRole.HEAD, issuer(decree.agency)
+    else:
+        role, position = SignatureRole.MAYOR, "Wali Kota Bontang"
+    base = _signed_by_head(decree) if role == SignatureRole.MAYOR else None
+    signature_request(
+        actor=actor,
+        document=document,
+        role=role,
+        position=position,
+        passphrase=passphrase,
+        base_document=base,
+    )
 
 
 def _notify_in_force(decree: Decree) -> None:

@@ -31,6 +31,7 @@ from ..decree_forms import (
     ReturnNoteFormSet,
     SetForm,
     SignedScanForm,
+    SignForm,
 )
 from ..decree_queries import decree_detail, decrees_for, last_return, review_queue
 from ..models import Decree, DecreeStatus, ReviewNote
@@ -123,7 +124,7 @@ def decree_edit_text(request, pk: int):
     return render(request, "standards/decrees/edit_text.html", {"decree": decree, "form": form})
 
 
-ACT_FORMS = {"set": SetForm, "set_mayor": SetForm, "revoke": ReasonForm}
+ACT_FORMS = {"set": SetForm, "set_mayor": SetForm, "ratify": SignForm, "revoke": ReasonForm}
 
 
 def decree_act(request, pk: int, action: str):
@@ -135,7 +136,8 @@ def decree_act(request, pk: int, action: str):
     if spec not in available_actions(decree, request.user):
         raise PermissionDenied
     form_class = ACT_FORMS.get(action)
-    form = form_class(request.POST or None) if form_class else None
+    form_kwargs = {"user": request.user} if form_class and issubclass(form_class, SignForm) else {}
+    form = form_class(request.POST or None, **form_kwargs) if form_class else None
     formset = (
         ReturnNoteFormSet(request.POST or None, form_kwargs={"decree": decree}, prefix="notes")
         if action == "return"
@@ -154,7 +156,10 @@ def decree_act(request, pk: int, action: str):
             except TransitionRefused as refused:
                 reasons = refused.reasons
             except ValidationError as error:
-                reasons = error.messages
+                if _beside_fields(form, error):
+                    form.add_error(None, error)
+                else:
+                    reasons = error.messages
             else:
                 messages.success(request, _("Berhasil: %(act)s.") % {"act": spec.label})
                 return redirect("standards:decree-detail", pk=decree.pk)
@@ -169,7 +174,18 @@ def decree_act(request, pk: int, action: str):
             "reasons": reasons,
             "blocked": blocked,
         },
-        status=422 if reasons and not blocked else 200,
+        status=422
+        if (reasons and not blocked) or (form is not None and form.is_bound and form.errors)
+        else 200,
+    )
+
+
+def _beside_fields(form, error: ValidationError) -> bool:
+    """Whether each message of `error` names a field of `form` (a wrong passphrase)."""
+    return (
+        form is not None
+        and hasattr(error, "error_dict")
+        and set(error.error_dict) <= set(form.fields)
     )
 
 
@@ -192,7 +208,9 @@ def _perform(user, decree, action, form, formset) -> None:
     elif action in ("set", "set_mayor"):
         services.decree_set(actor=user, decree=decree, **form.cleaned_data)
     elif action == "ratify":
-        services.decree_ratify(actor=user, decree=decree)
+        services.decree_ratify(
+            actor=user, decree=decree, passphrase=form.cleaned_data["passphrase"]
+        )
     elif action == "revoke":
         services.decree_revoke(actor=user, decree=decree, reason=form.cleaned_data["reason"])
     elif action == "withdraw":

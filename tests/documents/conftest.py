@@ -16,6 +16,9 @@ from django.core.files.base import ContentFile
 
 from documents.models import Document, DocumentKind, DocumentStatus
 
+# TTE: a demo CA in the test's own folder.
+from tests.documents.signing_fixtures import tte_ca  # noqa: F401
+
 # The browser set-up of tests/e2e (Debian's Chromium, screenshots, log in) for test_e2e.py.
 from tests.e2e.conftest import browser_type_launch_args, login, screenshot  # noqa: F401
 from tests.standards.factories import make_complete_standard
