@@ -43,10 +43,11 @@ auth_urlpatterns = [
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
+    # Before the staff's: the public pages resolve without trying every staff pattern.
+    path("", include("standards.urls")),
     path("sehat/", agency_views.health, name="health"),
     path("kelola/", agency_views.staff_home, name="staff-home"),
     *auth_urlpatterns,
-    path("", include("standards.urls")),
     path("", include("documents.urls")),
     path("", include("maklumat.urls")),
     path("", include("consultations.urls")),
