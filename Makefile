@@ -17,8 +17,10 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py publish_standards
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Both cores by default (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The benchmarks of bench/ (a few minutes); the portal's needs Debian's wrk.
 bench: install
@@ -29,6 +31,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

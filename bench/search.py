@@ -210,7 +210,7 @@ def generate(total: int) -> int:
 
 
 def _search(query: str):
-    from standards.search import hits, search_standards
+    from portal.search import hits, search_standards
 
     page = search_standards(query)
     return page, hits(page, query)

@@ -7,10 +7,9 @@ names raise, so a typo fails the portal's tests instead of leaving a blank on th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from django.apps import apps
 from django.conf import settings
 from django.template.defaultfilters import capfirst, linebreaksbr
 from django.templatetags.static import static
@@ -75,6 +74,17 @@ def _constant_gettext(tokens: list[Token], i: int) -> bool:
     return len(window) == 4 and all(t.test(e) for t, e in zip(window, expected, strict=True))
 
 
+# Functions apps above this one offer to the templates (monitoring's survey link), added
+# from their AppConfig.ready(): the bottom layer imports no app (docs/decisions/0008).
+_app_globals: dict[str, Callable] = {}
+
+
+def register_global(name: str, function: Callable) -> Callable:
+    """Offer `function` to every Jinja2 template as `name` (call from AppConfig.ready)."""
+    _app_globals[name] = function
+    return function
+
+
 class PortalEnvironment(Environment):
     """`a.b` looks in a dict first: the service page reads its publication, plain JSON,
     some two hundred times a render, and Jinja2 otherwise tries (and fails) an attribute
@@ -100,8 +110,5 @@ def environment(**options) -> Environment:
     env.filters.update(
         date=date, capfirst=capfirst, linebreaksbr=linebreaksbr, localize=formats.localize
     )
-    if apps.is_installed("monitoring"):
-        from monitoring.selectors import portal_survey
-
-        env.globals["portal_survey"] = portal_survey
+    env.globals.update(_app_globals)
     return env

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from agencies import views as agency_views
-from standards.views import public as portal_views
+from portal.views import public as portal_views
 
 admin.site.site_header = _("Bontang SP — Administrasi")
 admin.site.site_title = _("Bontang SP")
@@ -43,11 +43,13 @@ auth_urlpatterns = [
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
-    # Before the staff's: the public pages resolve without trying every staff pattern.
-    path("", include("standards.urls")),
+    # Before the staff's: citizens' pages are most of the traffic, and every pattern tried
+    # before the one that matches costs each request (docs/decisions/0012).
+    path("", include("portal.urls")),
     path("sehat/", agency_views.health, name="health"),
     path("kelola/", agency_views.staff_home, name="staff-home"),
     *auth_urlpatterns,
+    path("", include("standards.urls")),
     path("", include("documents.urls")),
     path("", include("maklumat.urls")),
     path("", include("consultations.urls")),

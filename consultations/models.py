@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
+from bontang_sp.states import Move, StateTable
 from bontang_sp.validators import validate_plain_text
 from documents.uploads import private_upload_path
 from standards.models import ComponentKind, ServiceStandard
@@ -43,6 +44,24 @@ class ConsultationStatus(models.TextChoices):
     HELD = "held", _("Telah dilaksanakan")
     MINUTES_SIGNED = "minutes_signed", _("Berita acara ditandatangani")
     CANCELLED = "cancelled", _("Dibatalkan")
+
+
+_C = ConsultationStatus
+# Pasal 11: a meeting is held and its berita acara signed, or it is called off while planned.
+CONSULTATION_MOVES = StateTable(
+    Move(
+        "cancel",
+        (_C.PLANNED,),
+        _C.CANCELLED,
+        _("Hanya pembahasan yang masih direncanakan yang dapat dibatalkan."),
+        "not_planned",
+    ),
+    Move(
+        "hold", (_C.PLANNED,), _C.HELD, _("Pembahasan ini sudah dicatat terlaksana."), "not_planned"
+    ),
+    Move("close", (_C.HELD,), _C.MINUTES_SIGNED, _("Pembahasan belum dicatat terlaksana.")),
+)
+CONSULTATION_ORDER = (_C.PLANNED, _C.HELD, _C.MINUTES_SIGNED, _C.CANCELLED)
 
 
 class ParticipantCategory(models.TextChoices):

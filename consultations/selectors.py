@@ -257,7 +257,7 @@ def change_record_belongs_to(record, standard: ServiceStandard) -> bool:
 
 
 def public_trace(standard: ServiceStandard) -> dict:
-    """The standard's publication part (standards.publication): every input with its
+    """The standard's publication part (portal.publication): every input with its
     outcome, without the speakers' names (Pasal 4 ayat (3): the public sees what became
     of what it said)."""
     entries = []

@@ -22,6 +22,7 @@ from documents.uploads import CleanUpload
 from standards.models import ComponentKind, ServiceStandard, StandardStatus
 
 from .models import (
+    CONSULTATION_MOVES,
     PUBLIC_CATEGORIES,
     REQUIRED_SCANS,
     Consultation,
@@ -166,11 +167,7 @@ def consultation_cancel(*, actor, consultation: Consultation, reason: str) -> Co
     """Call off a planned meeting, with the reason (kept, as is the plan, in its history).
     One at which something was already said is not called off: it is recorded as held."""
     locked = _lock(actor, consultation)
-    if locked.status != ConsultationStatus.PLANNED:
-        raise ValidationError(
-            _("Hanya pembahasan yang masih direncanakan yang dapat dibatalkan."),
-            code="not_planned",
-        )
+    CONSULTATION_MOVES.require(locked, "cancel")
     if locked.inputs.exists():
         raise ValidationError(
             _("Pembahasan ini sudah memiliki masukan; catat pelaksanaannya, jangan dibatalkan."),
@@ -179,7 +176,7 @@ def consultation_cancel(*, actor, consultation: Consultation, reason: str) -> Co
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Tuliskan alasan pembatalan.")}, code="reason_required")
-    locked.status = ConsultationStatus.CANCELLED
+    CONSULTATION_MOVES.move(locked, "cancel")
     locked.cancelled_at = timezone.now()
     locked.cancel_reason = reason
     locked.full_clean()
@@ -193,8 +190,7 @@ def consultation_mark_held(*, actor, consultation: Consultation) -> Consultation
     """Record that the meeting took place: its time has come and at least one member of
     the public or a related party attended (Pasal 11 ayat (1)-(2))."""
     locked = _lock(actor, consultation)
-    if locked.status != ConsultationStatus.PLANNED:
-        raise ValidationError(_("Pembahasan ini sudah dicatat terlaksana."), code="not_planned")
+    CONSULTATION_MOVES.require(locked, "hold")
     if timezone.localdate(locked.starts_at) > timezone.localdate():
         raise ValidationError(
             _("Pembahasan dijadwalkan %(date)s; catat terlaksana pada hari pelaksanaannya.")
@@ -210,7 +206,7 @@ def consultation_mark_held(*, actor, consultation: Consultation) -> Consultation
             ),
             code="no_public",
         )
-    locked.status = ConsultationStatus.HELD
+    CONSULTATION_MOVES.move(locked, "hold")
     locked.held_at = timezone.now()
     _stamp(locked, actor)
     locked.save(update_fields=["status", "held_at", "updated_at"])
@@ -254,7 +250,7 @@ def consultation_close(
     reasons = close_blockers(locked)
     if reasons:
         raise ValidationError(reasons, code="cannot_close")
-    locked.status = ConsultationStatus.MINUTES_SIGNED
+    CONSULTATION_MOVES.move(locked, "close")
     locked.minutes_signed_at = timezone.now()
     _stamp(locked, actor)
     locked.save(update_fields=["status", "minutes_number", "minutes_signed_at", "updated_at"])

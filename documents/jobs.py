@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from agencies.published import portal_changed
 
-from .models import MAX_ATTEMPTS, Document, DocumentStatus
+from .models import DOCUMENT_MOVES, MAX_ATTEMPTS, Document, DocumentStatus
 from .render import RenderedPdf
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def claim(document_id: int) -> Document | None:
             _fail(document, document.last_error or "batas percobaan tercapai")
             return None
         document.attempts += 1
-        document.status = DocumentStatus.RENDERING
+        DOCUMENT_MOVES.move(document, "claim")
         document.last_activity_at = timezone.now()
         document.save(update_fields=["attempts", "status", "last_activity_at", "updated_at"])
         return document
@@ -64,7 +64,7 @@ def store(document_id: int, pdf: RenderedPdf) -> bool:
             document.sha256 = pdf.sha256
             document.size = pdf.size
             document.page_count = pdf.page_count
-            document.status = DocumentStatus.READY
+            DOCUMENT_MOVES.move(document, "store")
             document.last_error = ""
             document.rendered_at = now
             document.last_activity_at = now
@@ -96,7 +96,7 @@ def fail(document_id: int, error: BaseException | str) -> bool:
         if document.attempts >= MAX_ATTEMPTS:
             _fail(document, message)
             return False
-        document.status = DocumentStatus.PENDING
+        DOCUMENT_MOVES.move(document, "retry")
         document.last_error = message[:ERROR_MAX]
         document.last_activity_at = timezone.now()
         document.save(update_fields=["status", "last_error", "last_activity_at", "updated_at"])
@@ -104,7 +104,7 @@ def fail(document_id: int, error: BaseException | str) -> bool:
 
 
 def _fail(document: Document, message: str) -> None:
-    document.status = DocumentStatus.FAILED
+    DOCUMENT_MOVES.move(document, "give_up")
     document.last_error = message[:ERROR_MAX]
     document.last_activity_at = timezone.now()
     document.save(update_fields=["status", "last_error", "last_activity_at", "updated_at"])

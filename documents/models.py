@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
+from bontang_sp.states import Move, StateTable
 
 # Verification codes: 10 characters from an alphabet without 0/O, 1/I/L and U, so that a
 # code read off paper is typed right. 31 ** 10 is about 8 * 10 ** 14 (49 bits); with the
@@ -69,6 +70,21 @@ class DocumentStatus(models.TextChoices):
     RENDERING = "rendering", _("Sedang dibuat")
     READY = "ready", _("Siap")
     FAILED = "failed", _("Gagal dibuat")
+
+
+_D = DocumentStatus
+_NOT_READY = (_D.PENDING, _D.RENDERING, _D.FAILED)
+# The render job (documents.jobs): attempts are capped, so its one loop (a failed attempt
+# back to pending) ends; a ready document is final.
+DOCUMENT_MOVES = StateTable(
+    Move(
+        "claim", (_D.PENDING, _D.RENDERING), _D.RENDERING, _("Dokumen ini tidak menunggu dibuat.")
+    ),
+    Move("store", _NOT_READY, _D.READY, _("Dokumen ini sudah siap.")),
+    Move("retry", _NOT_READY, _D.PENDING, _("Dokumen ini sudah siap.")),
+    Move("give_up", _NOT_READY, _D.FAILED, _("Dokumen ini sudah siap.")),
+    Move("restart", (_D.FAILED,), _D.PENDING, _("Hanya dokumen yang gagal yang dibuat ulang.")),
+)
 
 
 class DocumentQuerySet(models.QuerySet):

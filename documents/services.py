@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from agencies.published import portal_changed
 
-from .models import Document, DocumentKind, DocumentStatus, new_verification_code
+from .models import DOCUMENT_MOVES, Document, DocumentKind, DocumentStatus, new_verification_code
 
 logger = logging.getLogger(__name__)
 
@@ -216,7 +216,7 @@ def document_retry(*, document: Document) -> Document:
         raise ValidationError(_("Dokumen yang sudah jadi tidak dibuat ulang."))
     if locked.status != DocumentStatus.FAILED:
         return locked
-    locked.status = DocumentStatus.PENDING
+    DOCUMENT_MOVES.move(locked, "restart")
     locked.attempts = 0
     locked.last_activity_at = timezone.now()
     locked.save(update_fields=["status", "attempts", "last_activity_at", "updated_at"])

@@ -305,6 +305,14 @@ def validate_upload(
     if not data:
         raise _refuse(_("Berkas kosong (0 bait). Pilih berkas hasil pindaian."), "empty")
     content_type = sniff_content_type(data[:16])
+    if allowed == (PDF,) and content_type != PDF:
+        raise _refuse(
+            _(
+                "Isi berkas ini bukan PDF (jenis berkas dinilai dari isinya, bukan dari "
+                "namanya). Unggah pindaian dalam format PDF."
+            ),
+            "wrong_type",
+        )
     if content_type is None or content_type not in allowed:
         raise _refuse(
             _(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, AgencyKind
+from bontang_sp.states import Move, StateTable
 from bontang_sp.validators import validate_plain_text
 
 # A statement is one clause of a one-page poster: long enough for real wording,
@@ -90,6 +91,17 @@ class MaklumatStatus(models.TextChoices):
     DRAFT = "draft", _("Rancangan")
     SET = "set", _("Ditetapkan (berlaku)")
     REPLACED = "replaced", _("Digantikan")
+
+
+_M = MaklumatStatus
+# Pasal 14: a draft is set by the head; setting the next one replaces the one in force.
+MAKLUMAT_MOVES = StateTable(
+    Move("set", (_M.DRAFT,), _M.SET, _("Maklumat ini sudah ditetapkan."), "not_draft"),
+    Move(
+        "replace", (_M.SET,), _M.REPLACED, _("Hanya Maklumat yang berlaku yang dapat digantikan.")
+    ),
+)
+MAKLUMAT_ORDER = (_M.DRAFT, _M.SET, _M.REPLACED)
 
 
 class MaklumatLayout(models.TextChoices):

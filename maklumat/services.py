@@ -17,8 +17,8 @@ from agencies.published import portal_changed
 from .documents import request_posters
 from .models import (
     DRAFT_EDITABLE_FIELDS,
+    MAKLUMAT_MOVES,
     Maklumat,
-    MaklumatStatus,
     agency_head_title,
     default_statements,
 )
@@ -134,11 +134,11 @@ def maklumat_set(
     now = timezone.now()
     if current is not None:
         # First, so that "one current per agency" holds at every statement.
-        current.status = MaklumatStatus.REPLACED
+        MAKLUMAT_MOVES.move(current, "replace")
         current.replaced_at = now
         current._history_user = actor
         current.save(update_fields=["status", "replaced_at", "updated_at"])
-    maklumat.status = MaklumatStatus.SET
+    MAKLUMAT_MOVES.move(maklumat, "set")
     maklumat.set_on = set_on
     maklumat.set_by = actor
     maklumat.set_at = now

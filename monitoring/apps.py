@@ -7,7 +7,10 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from agencies import worklist
+        from bontang_sp.jinja2 import register_global
 
         from .reminders import monitoring_work_items
+        from .selectors import portal_survey
 
         worklist.register(monitoring_work_items)
+        register_global("portal_survey", portal_survey)  # the survey link on portal pages

@@ -7,8 +7,10 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
+from bontang_sp.states import Move, StateTable
 from bontang_sp.validators import validate_plain_text
 from documents.uploads import private_upload_path
 from standards.models import Service, ServiceStandard
@@ -31,6 +33,12 @@ PERIOD_NUMBERS = {PeriodKind.QUARTER: 4, PeriodKind.SEMESTER: 2, PeriodKind.YEAR
 class PeriodStatus(models.TextChoices):
     OPEN = "open", _("Dibuka")
     CLOSED = "closed", _("Ditutup")
+
+
+PERIOD_MOVES = StateTable(
+    Move("close", (PeriodStatus.OPEN,), PeriodStatus.CLOSED, _("Periode ini sudah ditutup.")),
+)
+PERIOD_ORDER = (PeriodStatus.OPEN, PeriodStatus.CLOSED)
 
 
 class SurveyPeriod(models.Model):
@@ -68,6 +76,15 @@ class SurveyPeriod(models.Model):
         blank=True,
         related_name="+",
     )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditutup oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Periode SKM")
@@ -202,7 +219,58 @@ class FollowUpStatus(models.TextChoices):
     DONE = "done", _("Selesai")
 
 
-class SurveyFollowUp(models.Model):
+_F = FollowUpStatus
+# A follow-up only moves forward: what was done stays done (the history keeps who moved it).
+_BACK = _("Tindak lanjut tidak dapat kembali ke status sebelumnya.")
+FOLLOW_UP_MOVES = StateTable(
+    Move("start", (_F.PLANNED,), _F.IN_PROGRESS, _BACK),
+    Move("finish", (_F.PLANNED, _F.IN_PROGRESS), _F.DONE, _BACK),
+)
+FOLLOW_UP_ORDER = (_F.PLANNED, _F.IN_PROGRESS, _F.DONE)
+
+
+class FollowUp(models.Model):
+    """A follow-up action of Pasal 16 ayat (4): what, who, by when, and how far it got."""
+
+    action = models.TextField(
+        _("tindak lanjut"), validators=[validate_plain_text, MaxLengthValidator(ACTION_MAX)]
+    )
+    owner = models.CharField(
+        _("penanggung jawab"), max_length=150, validators=[validate_plain_text]
+    )
+    due_on = models.DateField(_("tenggat"))
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.PLANNED,
+    )
+    done_on = models.DateField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="done", done_on__isnull=False) | ~Q(status="done"),
+                name="%(class)s_done_has_date",
+            )
+        ]
+
+    def may_move_to(self, status: str) -> bool:
+        return status in FOLLOW_UP_MOVES.targets_from(self.status)
+
+    @property
+    def status_choices(self) -> list[tuple[str, str]]:
+        """The current status and those it may move on to, for the status form."""
+        return [
+            (value, label)
+            for value, label in FollowUpStatus.choices
+            if value == self.status or self.may_move_to(value)
+        ]
+
+
+class SurveyFollowUp(FollowUp):
     """A follow-up action on a low-scoring element (Pasal 16 ayat (4))."""
 
     period = models.ForeignKey(
@@ -222,20 +290,6 @@ class SurveyFollowUp(models.Model):
     element = models.CharField(
         _("unsur"), max_length=20, choices=[(code, label) for code, label, _a in ELEMENTS]
     )
-    action = models.TextField(
-        _("tindak lanjut"), validators=[validate_plain_text, MaxLengthValidator(ACTION_MAX)]
-    )
-    owner = models.CharField(
-        _("penanggung jawab"), max_length=150, validators=[validate_plain_text]
-    )
-    due_on = models.DateField(_("tenggat"))
-    status = models.CharField(
-        _("status"),
-        max_length=12,
-        choices=FollowUpStatus.choices,
-        default=FollowUpStatus.PLANNED,
-    )
-    done_on = models.DateField(_("selesai pada"), null=True, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -245,20 +299,18 @@ class SurveyFollowUp(models.Model):
         blank=True,
         related_name="+",
     )
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(FollowUp.Meta):
         verbose_name = _("Tindak lanjut SKM")
         verbose_name_plural = _("Tindak lanjut SKM")
-        ordering = ["due_on", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="done", done_on__isnull=False) | ~Q(status="done"),
-                name="survey_follow_up_done_has_date",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.get_element_display()}: {self.action[:60]}"
+
+    @property
+    def agency(self) -> Agency:
+        return self.period.agency
 
 
 # --- Pasal 13: application of a standard in force -------------------------------------
@@ -297,6 +349,7 @@ class ImplementationActivity(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Kegiatan penerapan")
@@ -374,6 +427,7 @@ class Evaluation(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Evaluasi standar pelayanan")
@@ -405,7 +459,7 @@ class Evaluation(models.Model):
         ]
 
 
-class EvaluationFollowUp(models.Model):
+class EvaluationFollowUp(FollowUp):
     """A follow-up of an evaluation (Pasal 16 ayat (4)); it may start a revision of the
     standard (Pasal 12 ayat (5)), and the two stay linked."""
 
@@ -415,20 +469,6 @@ class EvaluationFollowUp(models.Model):
         on_delete=models.CASCADE,
         related_name="follow_ups",
     )
-    action = models.TextField(
-        _("tindak lanjut"), validators=[validate_plain_text, MaxLengthValidator(ACTION_MAX)]
-    )
-    owner = models.CharField(
-        _("penanggung jawab"), max_length=150, validators=[validate_plain_text]
-    )
-    due_on = models.DateField(_("tenggat"))
-    status = models.CharField(
-        _("status"),
-        max_length=12,
-        choices=FollowUpStatus.choices,
-        default=FollowUpStatus.PLANNED,
-    )
-    done_on = models.DateField(_("selesai pada"), null=True, blank=True)
     revision = models.OneToOneField(
         ServiceStandard,
         verbose_name=_("perubahan standar"),
@@ -437,17 +477,15 @@ class EvaluationFollowUp(models.Model):
         blank=True,
         related_name="evaluation_follow_up",
     )
+    history = HistoricalRecords()
 
-    class Meta:
+    class Meta(FollowUp.Meta):
         verbose_name = _("Tindak lanjut evaluasi")
         verbose_name_plural = _("Tindak lanjut evaluasi")
-        ordering = ["due_on", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="done", done_on__isnull=False) | ~Q(status="done"),
-                name="evaluation_follow_up_done_has_date",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.action[:60]
+
+    @property
+    def agency(self) -> Agency:
+        return self.evaluation.standard.service.agency

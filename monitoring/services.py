@@ -19,10 +19,13 @@ from standards.models import Service, ServiceStandard, StandardStatus
 
 from .index import ELEMENT_CODES
 from .models import (
+    FOLLOW_UP_MOVES,
+    PERIOD_MOVES,
     PERIOD_NUMBERS,
     ActivityDocument,
     Evaluation,
     EvaluationFollowUp,
+    FollowUp,
     FollowUpStatus,
     ImplementationActivity,
     PeriodStatus,
@@ -73,11 +76,11 @@ def survey_period_close(*, actor, period: SurveyPeriod) -> SurveyPeriod:
     if not may_manage(actor, period.agency):
         raise PermissionDenied
     period = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
-    if period.status != PeriodStatus.OPEN:
-        raise ValidationError(_("Periode ini sudah ditutup."))
-    period.status = PeriodStatus.CLOSED
+    PERIOD_MOVES.move(period, "close")
     period.closed_at = timezone.now()
-    period.save(update_fields=["status", "closed_at"])
+    period.closed_by = actor
+    period._history_user = actor
+    period.save(update_fields=["status", "closed_at", "closed_by"])
     portal_changed()  # the portal's survey links follow the open period
     return period
 
@@ -172,23 +175,49 @@ def survey_follow_up_create(
     return follow_up
 
 
-@transaction.atomic
-def survey_follow_up_set_status(
-    *, actor, follow_up: SurveyFollowUp, status: str, today: datetime.date | None = None
-) -> SurveyFollowUp:
-    follow_up = (
-        SurveyFollowUp.objects.select_for_update(of=("self",))
-        .select_related("period__agency")
+# The rows a follow-up's agency is read through, for each kind of follow-up.
+_FOLLOW_UP_AGENCY_PATH = {
+    SurveyFollowUp: "period__agency",
+    EvaluationFollowUp: "evaluation__standard__service__agency",
+}
+
+
+def _lock_follow_up(actor, follow_up: FollowUp) -> FollowUp:
+    model = type(follow_up)
+    locked = (
+        model.objects.select_for_update(of=("self",))
+        .select_related(_FOLLOW_UP_AGENCY_PATH[model])
         .get(pk=follow_up.pk)
     )
-    if not may_manage(actor, follow_up.period.agency):
+    if not may_manage(actor, locked.agency):
         raise PermissionDenied
+    return locked
+
+
+@transaction.atomic
+def follow_up_set_status(
+    *, actor, follow_up: FollowUp, status: str, today: datetime.date | None = None
+) -> FollowUp:
+    """Pasal 16 ayat (4): a follow-up moves forward only (direncanakan -> berjalan ->
+    selesai); the same status again changes nothing."""
+    locked = _lock_follow_up(actor, follow_up)
     if status not in FollowUpStatus.values:
         raise ValidationError(_("Status tidak dikenal."))
-    follow_up.status = status
-    follow_up.done_on = (today or timezone.localdate()) if status == FollowUpStatus.DONE else None
-    follow_up.save(update_fields=["status", "done_on"])
-    return follow_up
+    if status == locked.status:
+        return locked
+    if not locked.may_move_to(status):
+        raise ValidationError(
+            _("Tindak lanjut yang sudah %(current)s tidak dapat kembali menjadi %(wanted)s.")
+            % {
+                "current": locked.get_status_display().lower(),
+                "wanted": FollowUpStatus(status).label.lower(),
+            }
+        )
+    FOLLOW_UP_MOVES.move(locked, "finish" if status == FollowUpStatus.DONE else "start")
+    locked.done_on = (today or timezone.localdate()) if status == FollowUpStatus.DONE else None
+    locked._history_user = actor
+    locked.save(update_fields=["status", "done_on"])
+    return locked
 
 
 # --- Pasal 13: internalisation and socialisation --------------------------------------
@@ -307,30 +336,6 @@ def evaluation_follow_up_create(
     return follow_up
 
 
-def _lock_evaluation_follow_up(actor, follow_up: EvaluationFollowUp) -> EvaluationFollowUp:
-    locked = (
-        EvaluationFollowUp.objects.select_for_update(of=("self",))
-        .select_related("evaluation__standard__service__agency")
-        .get(pk=follow_up.pk)
-    )
-    if not may_manage(actor, locked.evaluation.standard.service.agency):
-        raise PermissionDenied
-    return locked
-
-
-@transaction.atomic
-def evaluation_follow_up_set_status(
-    *, actor, follow_up: EvaluationFollowUp, status: str, today: datetime.date | None = None
-) -> EvaluationFollowUp:
-    locked = _lock_evaluation_follow_up(actor, follow_up)
-    if status not in FollowUpStatus.values:
-        raise ValidationError(_("Status tidak dikenal."))
-    locked.status = status
-    locked.done_on = (today or timezone.localdate()) if status == FollowUpStatus.DONE else None
-    locked.save(update_fields=["status", "done_on"])
-    return locked
-
-
 @transaction.atomic
 def evaluation_follow_up_start_revision(
     *, actor, follow_up: EvaluationFollowUp, reason: str, explanation: str
@@ -339,7 +344,7 @@ def evaluation_follow_up_start_revision(
     standard in an amending draft decree, and stays linked to it."""
     from standards.decrees import revision_start
 
-    locked = _lock_evaluation_follow_up(actor, follow_up)
+    locked = _lock_follow_up(actor, follow_up)
     if locked.revision_id is not None:
         raise ValidationError(_("Tindak lanjut ini sudah memulai perubahan standar."))
     new_version, _decree = revision_start(
@@ -349,8 +354,8 @@ def evaluation_follow_up_start_revision(
         explanation=explanation,
     )
     locked.revision = new_version
-    if locked.status == FollowUpStatus.PLANNED:
-        locked.status = FollowUpStatus.IN_PROGRESS
+    if FOLLOW_UP_MOVES.may(locked, "start"):
+        FOLLOW_UP_MOVES.move(locked, "start")
     locked.save(update_fields=["revision", "status"])
     return locked
 

@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Membership, MembershipRole
 from agencies.notifications import notify
+from agencies.published import portal_changed
 from agencies.roles import CityRole
 from documents.models import Document, DocumentKind
 from documents.services import document_request, document_revoke, document_supersede
 from documents.uploads import CleanUpload
 
-from . import permissions
+from . import in_force, permissions
 from .models import (
     Decree,
     DecreeStandard,
@@ -29,8 +30,6 @@ from .models import (
     ServiceStandard,
     StandardStatus,
 )
-from .public import portal_changed
-from .publication import publish_decree
 from .workflow import TransitionRefused, transition
 
 DECREE_KINDS = (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE)
@@ -276,7 +275,7 @@ def decree_set(*, actor, decree: Decree, number: str, decree_date) -> Decree:
                 % {"title": decree.title, "number": decree.number},
             )
         else:
-            publish_decree(decree)
+            in_force.decree_in_force(decree)  # the portal publishes it
             portal_changed()  # Pasal 12 ayat (2): in force now; public pages are stale
             _notify_in_force(decree)
     return decree
@@ -286,7 +285,7 @@ def decree_ratify(*, actor, decree: Decree) -> Decree:
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="ratify")
         _request_decree_document(decree, actor)
-        publish_decree(decree)  # after the request: the publication links the final decree
+        in_force.decree_in_force(decree)  # after the request: the publication links it
         portal_changed()  # in force from now: public pages are stale
         _notify_in_force(decree)
     return decree

@@ -9,12 +9,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bontang_sp.validators import PlainTextField, RupiahField
+from documents.uploads import PDF, CleanUpload, ScanField
 
 from .models import (
     LONG_TEXT_MAX,
@@ -37,8 +37,6 @@ except ImportError:  # pragma: no cover
     MAX_STAFF_COUNT = 1000
 
 # Pasal 10 ayat (2): the decree that formed the team, uploaded as a scan.
-DECREE_SCAN_MAX_BYTES = 10 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
 
 
 def textarea(rows: int = 4) -> forms.Textarea:
@@ -117,9 +115,13 @@ class DraftingTeamForm(forms.ModelForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    decree_scan = forms.FileField(
+    # Not a model field of the form: the service stores it through the upload gate.
+    decree_scan = ScanField(
         label=_("Pindaian keputusan (PDF, paling besar 10 MB)"),
         required=False,
+        max_files=1,
+        allowed=(PDF,),
+        help_text="",
         # A plain file input: the page links the current scan through the application
         # (uploads have no public URL), and a new upload replaces it.
         widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
@@ -127,27 +129,13 @@ class DraftingTeamForm(forms.ModelForm):
 
     class Meta:
         model = DraftingTeam
-        fields = ["decree_number", "decree_date", "decree_scan"]
+        fields = ["decree_number", "decree_date"]
 
-    def clean_decree_scan(self):
-        scan = self.cleaned_data.get("decree_scan")
-        if not isinstance(scan, UploadedFile):
-            return scan  # unchanged or cleared
-        if scan.size > DECREE_SCAN_MAX_BYTES:
-            raise ValidationError(
-                _("Berkas terlalu besar (%(size)s MB); paling besar 10 MB."),
-                params={"size": f"{scan.size / 1024 / 1024:.1f}".replace(".", ",")},
-                code="too_large",
-            )
-        scan.seek(0)
-        head = scan.read(len(PDF_MAGIC))
-        scan.seek(0)
-        if head != PDF_MAGIC:
-            raise ValidationError(
-                _("Berkas ini bukan PDF. Unggah pindaian keputusan dalam format PDF."),
-                code="not_pdf",
-            )
-        return scan
+    @property
+    def scan(self) -> CleanUpload | None:
+        """The new scan, judged by its content; None keeps the one on file."""
+        cleaned = self.cleaned_data.get("decree_scan") or []
+        return cleaned[0] if cleaned else None
 
 
 class TeamMemberForm(forms.ModelForm):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from agencies.models import Agency
+from documents.uploads import CleanUpload
 
 from .models import (
     ChangeReason,
@@ -225,9 +226,16 @@ def drafting_team_for(agency: Agency) -> DraftingTeam:
 
 
 @transaction.atomic
-def team_save(*, actor, team: DraftingTeam) -> DraftingTeam:
-    """Save the team's forming decree (number, date, scan)."""
+def team_save(*, actor, team: DraftingTeam, scan: CleanUpload | None = None) -> DraftingTeam:
+    """Save the team's forming decree (number, date) and, when given, its new scan, which
+    the upload gate judged (stored under a random private name with its SHA-256)."""
     _require_draft_right(actor, team.agency)
+    if scan is not None:
+        content = scan.as_file()
+        team.decree_scan.save(content.name, content, save=False)
+        team.decree_scan_name = scan.original_name
+        team.decree_scan_type = scan.content_type
+        team.decree_scan_sha256 = scan.sha256
     team.full_clean()
     _save(team, actor)
     return team

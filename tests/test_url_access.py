@@ -21,7 +21,7 @@ PUBLIC_ROUTES = [
     r"^verifikasi/<str:code>/$",
     r"^verifikasi/<str:code>/unduh/$",
     r"^pd/<slug:agency_slug>/maklumat/$",
-    # The portal (standards.views.public) and the open data (standards.views.api).
+    # The portal (portal.views.public) and the open data (portal.views.api).
     r"^cari/$",
     r"^pd/<slug:agency_slug>/$",
     r"^pd/<slug:agency_slug>/layanan/<slug:service_slug>/$",

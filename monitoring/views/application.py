@@ -25,7 +25,6 @@ from ..models import (
     ActivityDocument,
     ActivityKind,
     EvaluationFollowUp,
-    FollowUpStatus,
 )
 from ..permissions import agency_for_reading, may_manage, may_record_application
 from .reports import _errors
@@ -130,7 +129,6 @@ def standard_detail(request, agency_slug: str, pk: int):
             "evaluation_form": evaluation_form,
             "follow_up_form": EvaluationFollowUpForm() if head else None,
             "revision_form": RevisionStartForm() if head and in_force else None,
-            "statuses": FollowUpStatus.choices,
             "may_manage": head,
         },
         status=status,
@@ -180,7 +178,7 @@ def _follow_up(request, agency_slug: str, pk: int, follow_up_pk: int) -> Evaluat
 def follow_up_status(request, agency_slug: str, pk: int, follow_up_pk: int):
     follow_up = _follow_up(request, agency_slug, pk, follow_up_pk)
     try:
-        services.evaluation_follow_up_set_status(
+        services.follow_up_set_status(
             actor=request.user, follow_up=follow_up, status=request.POST.get("status", "")
         )
     except ValidationError as error:

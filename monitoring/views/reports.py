@@ -16,11 +16,11 @@ from .. import selectors
 from ..charts import element_bars
 from ..forms import FollowUpForm, PeriodOpenForm
 from ..index import ELEMENTS, GRADES
-from ..models import FollowUpStatus, SurveyFollowUp, SurveyPeriod
+from ..models import SurveyFollowUp, SurveyPeriod
 from ..permissions import agency_for_managing, agency_for_reports, may_manage
 from ..services import (
+    follow_up_set_status,
     survey_follow_up_create,
-    survey_follow_up_set_status,
     survey_period_close,
     survey_period_open,
     survey_poster_request,
@@ -105,7 +105,6 @@ def period_detail(request, agency_slug: str, pk: int):
             "progress": selectors.progress(period, result.responses),
             "follow_ups": selectors.follow_ups_of(period),
             "follow_up_form": follow_up_form,
-            "statuses": FollowUpStatus.choices,
             "grades": GRADES,
             "may_manage": manage,
         },
@@ -130,7 +129,7 @@ def follow_up_status(request, agency_slug: str, pk: int):
     agency = agency_for_managing(request.user, agency_slug)
     follow_up = get_object_or_404(SurveyFollowUp, period__agency=agency, pk=pk)
     try:
-        survey_follow_up_set_status(
+        follow_up_set_status(
             actor=request.user, follow_up=follow_up, status=request.POST.get("status", "")
         )
     except ValidationError as error:

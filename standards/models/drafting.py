@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, WorkUnit, nip_validator
 from bontang_sp.validators import MAX_RUPIAH, validate_plain_text
+from documents.uploads import private_upload_path
 
 __all__ = [
     "ServiceKind",
@@ -155,6 +156,10 @@ class Service(models.Model):
         return self.name
 
 
+def team_scan_path(instance, filename: str) -> str:
+    return private_upload_path("drafting-teams", filename)
+
+
 class DraftingTeam(models.Model):
     """Tim penyusun formed by the agency head (Pasal 10 ayat (2)-(4))."""
 
@@ -171,9 +176,13 @@ class DraftingTeam(models.Model):
         validators=[validate_plain_text],
     )
     decree_date = models.DateField(_("tanggal keputusan"), null=True, blank=True)
+    # Judged by documents.uploads and stored under a random private name.
     decree_scan = models.FileField(
-        _("pindaian keputusan"), upload_to="drafting-teams/%Y/", blank=True, max_length=255
+        _("pindaian keputusan"), upload_to=team_scan_path, blank=True, max_length=255
     )
+    decree_scan_name = models.CharField(_("nama berkas asli"), max_length=150, blank=True)
+    decree_scan_type = models.CharField(_("jenis isi"), max_length=50, blank=True)
+    decree_scan_sha256 = models.CharField(_("SHA-256 pindaian"), max_length=64, blank=True)
     history = HistoricalRecords()
 
     class Meta:

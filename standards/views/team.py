@@ -6,11 +6,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from documents.uploads import (
+    PDF,
+    REQUEST_TOO_LARGE_MESSAGE,
+    attachment_response,
+    download_name,
+    limit_upload_size,
+)
 
 from .. import permissions, services
 from ..checks import check_team
@@ -64,15 +72,19 @@ def team_detail(request, agency_slug: str):
 
 
 @require_POST
+@limit_upload_size
 def team_decree_save(request, agency_slug: str):
     agency = permissions.agency_for_drafting(request.user, agency_slug)
     if agency.drafted_by_parent:
         raise Http404
     team = services.drafting_team_for(agency)
     form = DraftingTeamForm(request.POST, request.FILES, instance=team)
+    if request.upload_too_large:
+        form.add_error("decree_scan", REQUEST_TOO_LARGE_MESSAGE)
+        return _page(request, agency, team_form=form)
     if form.is_valid():
         try:
-            services.team_save(actor=request.user, team=form.instance)
+            services.team_save(actor=request.user, team=form.instance, scan=form.scan)
         except ValidationError as error:
             attach_errors(form, error)
         else:
@@ -139,11 +151,10 @@ def team_decree_scan(request, agency_slug: str):
     team = get_object_or_404(DraftingTeam, agency=agency)
     if not team.decree_scan:
         raise Http404
-    return FileResponse(
-        team.decree_scan.open("rb"),
-        content_type="application/pdf",
-        as_attachment=False,
-        filename=f"sk-tim-penyusun-{agency.slug}.pdf",
+    return attachment_response(
+        team.decree_scan,
+        filename=download_name(team.decree_scan_name or f"sk-tim-penyusun-{agency.slug}.pdf", PDF),
+        content_type=PDF,
     )
 
 

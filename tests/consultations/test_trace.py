@@ -101,7 +101,7 @@ def test_other_versions_have_their_own_trace(traced, standard_a2):
 
 
 def test_publication_part_leaves_out_the_speakers_name(traced):
-    """What the portal publishes of the trace (standards.publication): outcomes, the
+    """What the portal publishes of the trace (portal.publication): outcomes, the
     change or the reason, the speaker's category and organisation, never the name."""
     import json
 

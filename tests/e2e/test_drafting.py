@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from standards.models import ServiceStandard
+from tests.consultations.conftest import pdf_bytes
 from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -349,7 +350,7 @@ def test_drafting_team_is_formed_through_the_page(page, live_server, login, draf
         "800/045/Disdukcapil/2026"
     )
     page.get_by_label(re.compile("^Pindaian keputusan")).set_input_files(
-        {"name": "sk.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
+        {"name": "sk.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
     )
     page.get_by_role("button", name="Simpan keputusan").click()
     expect(page.get_by_role("link", name="Unduh PDF")).to_be_visible()

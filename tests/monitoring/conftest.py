@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 
 from monitoring.index import ELEMENT_CODES
 from monitoring.services import survey_period_open, survey_response_submit
-from tests.standards.factories import ServiceFactory
+from standards.models import ServiceStandard, StandardStatus
+from tests.standards.factories import ServiceFactory, make_complete_standard
 
 PROFILE = {"gender": "female", "age_band": "30-39", "education": "sma", "occupation": "self"}
 
@@ -27,6 +30,16 @@ def open_period_a(agency_a, head_a):
     return survey_period_open(
         actor=head_a, agency=agency_a, kind="year", year=2026, population=1000
     )
+
+
+@pytest.fixture
+def in_force(agency_a):
+    standard = make_complete_standard(agency=agency_a)
+    ServiceStandard.objects.filter(pk=standard.pk).update(
+        status=StandardStatus.IN_FORCE, in_force_since=datetime.date(2025, 1, 2)
+    )
+    standard.refresh_from_db()
+    return standard
 
 
 def answer(service, score=4, nonce=None, **overrides):

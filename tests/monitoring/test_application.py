@@ -21,16 +21,6 @@ from tests.standards.factories import make_complete_standard
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def in_force(agency_a):
-    standard = make_complete_standard(agency=agency_a)
-    ServiceStandard.objects.filter(pk=standard.pk).update(
-        status=StandardStatus.IN_FORCE, in_force_since=datetime.date(2025, 1, 2)
-    )
-    standard.refresh_from_db()
-    return standard
-
-
 def _detail(standard):
     return reverse(
         "monitoring:application-detail", args=[standard.service.agency.slug, standard.pk]
@@ -159,8 +149,7 @@ def test_standard_page_shows_whether_it_was_internalised_and_socialised(
     from django.urls import reverse
 
     from monitoring.models import ActivityKind, ImplementationActivity
-    from standards.models import ServiceStandard, StandardStatus
-    from tests.standards.factories import make_complete_standard
+    from standards.models import StandardStatus
 
     standard = make_complete_standard(agency=agency_a)
     ServiceStandard.objects.filter(pk=standard.pk).update(status=StandardStatus.IN_FORCE)

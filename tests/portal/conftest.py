@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
-from standards.public import forget_generation
+from portal.public import forget_generation
 from tests.portal.fixtures import in_force_standard
 
 

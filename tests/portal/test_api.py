@@ -8,13 +8,13 @@ import re
 
 from django.urls import reverse
 
-from standards.api import csv_safe
-from standards.openapi import SCHEMA
+from portal.api import csv_safe
+from portal.openapi import SCHEMA
 from tests.test_url_access import APP_ROUTES
 
 
 def test_schema_is_openapi_3_and_lists_every_api_route(client, db):
-    response = client.get(reverse("standards:api-schema"))
+    response = client.get(reverse("portal:api-schema"))
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.0")
@@ -29,19 +29,17 @@ def test_schema_is_openapi_3_and_lists_every_api_route(client, db):
 
 
 def test_docs_page_lists_the_paths(client, db):
-    content = client.get(reverse("standards:api-docs")).content.decode()
+    content = client.get(reverse("portal:api-docs")).content.decode()
     assert "/api/v1/standar.csv" in content
 
 
 def test_agencies_and_standard_answers(client, akta, agency_a):
-    agencies = client.get(reverse("standards:api-agencies")).json()["results"]
+    agencies = client.get(reverse("portal:api-agencies")).json()["results"]
     mine = next(a for a in agencies if a["slug"] == agency_a.slug)
     assert mine["in_force_count"] == 1
-    detail = client.get(reverse("standards:api-agency", args=[agency_a.slug])).json()
+    detail = client.get(reverse("portal:api-agency", args=[agency_a.slug])).json()
     assert [s["slug"] for s in detail["services"]] == ["akta-kelahiran"]
-    data = client.get(
-        reverse("standards:api-service", args=[agency_a.slug, "akta-kelahiran"])
-    ).json()
+    data = client.get(reverse("portal:api-service", args=[agency_a.slug, "akta-kelahiran"])).json()
     assert data["fee"] == {
         "text": "",
         "amount": 0,
@@ -52,12 +50,12 @@ def test_agencies_and_standard_answers(client, akta, agency_a):
     assert data["product"]["text"] == "Kutipan Akta Kelahiran"
     assert len(data["procedure"]["steps"]) == 2
     assert "legal_basis" not in data and "agency_cost" not in str(data)
-    maklumat = client.get(reverse("standards:api-maklumat", args=[agency_a.slug])).json()
+    maklumat = client.get(reverse("portal:api-maklumat", args=[agency_a.slug])).json()
     assert maklumat["agency"] == agency_a.slug and maklumat["statement_promise"]
 
 
 def test_etag_and_cache_control(client, akta, agency_a):
-    url = reverse("standards:api-agency", args=[agency_a.slug])
+    url = reverse("portal:api-agency", args=[agency_a.slug])
     response = client.get(url)
     assert response["Cache-Control"].startswith("public, max-age=")
     etag = response["ETag"]
@@ -68,14 +66,14 @@ def test_json_download_has_every_standard_in_force(client, akta, agency_a):
     from tests.standards.factories import make_complete_standard
 
     make_complete_standard(agency=agency_a)  # a draft: never exported
-    response = client.get(reverse("standards:api-standards-json"))
+    response = client.get(reverse("portal:api-standards-json"))
     assert "attachment" in response["Content-Disposition"]
     assert [s["service"] for s in response.json()["results"]] == ["akta-kelahiran"]
 
 
 def test_csv_neutralises_spreadsheet_formulas(client, force):
     force(name="=HYPERLINK(1)", slug="rumus", texts={"product": "+SUM(A1)"})
-    response = client.get(reverse("standards:api-standards-csv"))
+    response = client.get(reverse("portal:api-standards-csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][0] == "perangkat_daerah"

@@ -6,14 +6,14 @@ from __future__ import annotations
 from django.test import TestCase
 from django.urls import reverse
 
+from portal.public import portal_generation
 from standards import decrees
-from standards.public import portal_generation
 from tests.standards.factories import ServiceFactory, make_complete_standard
 from tests.standards.workflow_fixtures import consult
 
 
 def test_second_visit_is_served_from_cache(client, akta):
-    url = reverse("standards:public-agency", args=[akta.service.agency.slug])
+    url = reverse("portal:public-agency", args=[akta.service.agency.slug])
     assert client.get(url)["X-Portal-Cache"] == "miss"
     assert client.get(url)["X-Portal-Cache"] == "hit"
 
@@ -21,7 +21,7 @@ def test_second_visit_is_served_from_cache(client, akta):
 def test_ratification_invalidates_the_cache(
     client, akta, agency_a, drafter_a, reviewer, head_a, mayor_office
 ):
-    url = reverse("standards:public-agency", args=[agency_a.slug])
+    url = reverse("portal:public-agency", args=[agency_a.slug])
     assert "Izin Baru" not in client.get(url).content.decode()
     standard = make_complete_standard(service=ServiceFactory(agency=agency_a, name="Izin Baru"))
     consult(standard)
@@ -43,7 +43,7 @@ def test_ratification_invalidates_the_cache(
 
 
 def test_revocation_invalidates_the_cache(client, akta, mayor_office):
-    url = reverse("standards:public-service", args=[akta.service.agency.slug, akta.service.slug])
+    url = reverse("portal:public-service", args=[akta.service.agency.slug, akta.service.slug])
     assert client.get(url).status_code == 200
     assert client.get(url)["X-Portal-Cache"] == "hit"
     decree = akta.decrees.get()
@@ -71,7 +71,7 @@ def test_mayor_decree_coming_into_force_invalidates(client, reviewer, mayor_offi
     head = make_member(district, MembershipRole.HEAD, username="camat")
     decree = ready_decree(district, drafter)
     set_maklumat(head, district)
-    url = reverse("standards:public-agency", args=[district.slug])
+    url = reverse("portal:public-agency", args=[district.slug])
     assert "1 layanan" not in client.get(url).content.decode()
     with TestCase.captureOnCommitCallbacks(execute=True):
         decrees.decree_submit(actor=drafter, decree=decree)
@@ -92,13 +92,13 @@ def test_issuing_the_final_decree_invalidates_the_cache(client, akta):
     from documents import jobs
     from documents.models import Document, DocumentStatus
     from documents.render import RenderedPdf
-    from standards.public import in_force_decree, public_decree_document
+    from portal.public import in_force_decree, public_decree_document
 
     document = public_decree_document(in_force_decree(akta))
     Document.objects.filter(pk=document.pk).update(
         issued=False, issued_at=None, status=DocumentStatus.RENDERING
     )
-    url = reverse("standards:public-service", args=[akta.service.agency.slug, akta.service.slug])
+    url = reverse("portal:public-service", args=[akta.service.agency.slug, akta.service.slug])
     assert "Dokumen keputusan sedang disiapkan." in client.get(url).content.decode()
     assert client.get(url)["X-Portal-Cache"] == "hit"
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 
 def test_embed_may_be_framed_and_sets_no_cookie(client, akta, agency_a):
-    response = client.get(reverse("standards:public-embed", args=[agency_a.slug]))
+    response = client.get(reverse("portal:public-embed", args=[agency_a.slug]))
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
     assert "frame-ancestors *" in response["Content-Security-Policy"]
@@ -19,7 +19,7 @@ def test_embed_may_be_framed_and_sets_no_cookie(client, akta, agency_a):
 
 
 def test_embed_cached_twice_keeps_its_headers(client, akta, agency_a):
-    url = reverse("standards:public-embed", args=[agency_a.slug])
+    url = reverse("portal:public-embed", args=[agency_a.slug])
     client.get(url)
     response = client.get(url)
     assert response["X-Portal-Cache"] == "hit"
@@ -28,7 +28,7 @@ def test_embed_cached_twice_keeps_its_headers(client, akta, agency_a):
 
 
 def test_other_public_pages_still_refuse_framing(client, akta, agency_a):
-    for url in ("/", reverse("standards:public-agency", args=[agency_a.slug])):
+    for url in ("/", reverse("portal:public-agency", args=[agency_a.slug])):
         response = client.get(url)
         assert response["X-Frame-Options"] == "DENY"
         assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
@@ -38,7 +38,7 @@ def test_staff_page_shows_the_snippet(client, drafter_a, agency_a):
     client.force_login(drafter_a)
     content = client.get(reverse("standards:service-list", args=[agency_a.slug])).content.decode()
     assert "&lt;iframe src=&quot;" in content or "&lt;iframe src=" in content
-    assert reverse("standards:public-embed", args=[agency_a.slug]) in content
+    assert reverse("portal:public-embed", args=[agency_a.slug]) in content
 
 
 def test_unknown_agency_embed_is_404(client, db):

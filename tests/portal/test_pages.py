@@ -12,7 +12,7 @@ from tests.standards.factories import make_complete_standard
 
 def service_url(standard) -> str:
     service = standard.service
-    return reverse("standards:public-service", args=[service.agency.slug, service.slug])
+    return reverse("portal:public-service", args=[service.agency.slug, service.slug])
 
 
 def test_home_lists_agencies_with_counts(client, akta, agency_b):
@@ -25,7 +25,7 @@ def test_home_lists_agencies_with_counts(client, akta, agency_b):
 
 def test_agency_page_lists_services_in_force_maklumat_and_contacts(client, akta, agency_a):
     draft = make_complete_standard(agency=agency_a)
-    content = client.get(reverse("standards:public-agency", args=[agency_a.slug])).content.decode()
+    content = client.get(reverse("portal:public-agency", args=[agency_a.slug])).content.decode()
     assert "Penerbitan Akta Kelahiran" in content
     assert draft.service.name not in content
     assert reverse("maklumat:public-detail", args=[agency_a.slug]) in content
@@ -55,7 +55,7 @@ def test_service_page_shows_the_six_delivery_components(client, akta):
 
 
 def test_service_page_links_the_decree_verification_and_pdf(client, akta):
-    from standards.public import in_force_decree, public_decree_document
+    from portal.public import in_force_decree, public_decree_document
 
     document = public_decree_document(in_force_decree(akta))
     assert document is not None and document.public
@@ -80,7 +80,7 @@ def test_versions_not_in_force_are_404_also_for_guessed_urls(client, agency_a, s
     standard = make_complete_standard(agency=agency_a)
     ServiceStandard.objects.filter(pk=standard.pk).update(status=status)
     assert client.get(service_url(standard)).status_code == 404
-    api = reverse("standards:api-service", args=[agency_a.slug, standard.service.slug])
+    api = reverse("portal:api-service", args=[agency_a.slug, standard.service.slug])
     assert client.get(api).status_code == 404
     assert standard.service.name not in client.get("/cari/?q=Layanan").content.decode()
 
@@ -100,7 +100,7 @@ def test_inactive_service_and_agency_are_404(client, akta, agency_a):
     type(akta.service).objects.filter(pk=akta.service_id).update(active=False)
     assert client.get(url).status_code == 404
     type(agency_a).objects.filter(pk=agency_a.pk).update(active=False)
-    assert client.get(reverse("standards:public-agency", args=[agency_a.slug])).status_code == 404
+    assert client.get(reverse("portal:public-agency", args=[agency_a.slug])).status_code == 404
 
 
 def test_public_pages_set_no_cookie(client, akta):
@@ -112,7 +112,7 @@ def test_public_pages_set_no_cookie(client, akta):
 
 
 def test_other_services_of_unknown_agency_404(client, akta, agency_b):
-    url = reverse("standards:public-service", args=[agency_b.slug, akta.service.slug])
+    url = reverse("portal:public-service", args=[agency_b.slug, akta.service.slug])
     assert client.get(url).status_code == 404
 
 

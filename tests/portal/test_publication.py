@@ -1,5 +1,5 @@
 """The service page is read from the publication written when the standard came into force
-(standards.publication, docs/decisions/0007), and stays right when that row is missing."""
+(portal.publication, docs/decisions/0007), and stays right when that row is missing."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from io import StringIO
 from django.core.management import call_command
 from django.urls import reverse
 
-from standards.models import Publication
-from standards.publication import PUBLICATION_FORMAT
+from portal.models import Publication
+from portal.publication import PUBLICATION_FORMAT
 
 
 def service_url(standard) -> str:
     service = standard.service
-    return reverse("standards:public-service", args=[service.agency.slug, service.slug])
+    return reverse("portal:public-service", args=[service.agency.slug, service.slug])
 
 
 def test_coming_into_force_writes_the_publication(akta):
@@ -65,8 +65,8 @@ def test_an_older_format_is_not_read(client, settings, akta):
 def test_revoked_standard_is_404_although_its_publication_remains(
     client, settings, akta, mayor_office
 ):
+    from portal.public import in_force_decree
     from standards import decrees
-    from standards.public import in_force_decree
 
     settings.PORTAL_CACHE_SECONDS = 0
     decrees.decree_revoke(actor=mayor_office, decree=in_force_decree(akta), reason="Dicabut.")
@@ -99,9 +99,9 @@ def test_consultation_trace_is_part_of_the_publication(client, akta):
 def test_step_durations_are_written_the_indonesian_way(akta):
     from decimal import Decimal
 
+    from portal.public import in_force_decree
+    from portal.publication import publication_content
     from standards.models import DurationUnit
-    from standards.public import in_force_decree
-    from standards.publication import publication_content
     from standards.selectors import standard_with_rows
 
     step = akta.steps.order_by("position").first()

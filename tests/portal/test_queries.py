@@ -18,19 +18,19 @@ def test_query_counts_are_constant_small_vs_large(client, settings, force, agenc
     (small,) = force(name="Layanan Kecil", slug="kecil", steps=1, requirements=1)
     urls_small = {
         "home": "/",
-        "agency": reverse("standards:public-agency", args=[agency_a.slug]),
-        "service": reverse("standards:public-service", args=[agency_a.slug, "kecil"]),
+        "agency": reverse("portal:public-agency", args=[agency_a.slug]),
+        "service": reverse("portal:public-service", args=[agency_a.slug, "kecil"]),
         "search": "/cari/?q=layanan",
-        "embed": reverse("standards:public-embed", args=[agency_a.slug]),
-        "api": reverse("standards:api-agency", args=[agency_a.slug]),
-        "json": reverse("standards:api-standards-json"),
+        "embed": reverse("portal:public-embed", args=[agency_a.slug]),
+        "api": reverse("portal:api-agency", args=[agency_a.slug]),
+        "json": reverse("portal:api-standards-json"),
     }
     before = {name: _count(client, url) for name, url in urls_small.items()}
     (large,) = force(name="Layanan Besar", slug="besar", steps=12, requirements=15)
     force(name="Layanan Lain", slug="lain", services=8)
     after = {name: _count(client, url) for name, url in urls_small.items()}
     after["service"] = _count(
-        client, reverse("standards:public-service", args=[agency_a.slug, "besar"])
+        client, reverse("portal:public-service", args=[agency_a.slug, "besar"])
     )
     print(f"query counts: {after}")
     assert after == before
@@ -43,13 +43,13 @@ def test_service_page_reads_its_publication_and_the_survey(
     """One query for the publication (with its agency and decree document), one for the
     agency's survey periods (docs/decisions/0007)."""
     settings.PORTAL_CACHE_SECONDS = 0
-    url = reverse("standards:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
+    url = reverse("portal:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
     with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
 
 
 def test_cached_page_costs_at_most_the_session_check(client, akta, django_assert_max_num_queries):
-    url = reverse("standards:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
+    url = reverse("portal:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
     assert client.get(url)["X-Portal-Cache"] == "miss"
     with django_assert_max_num_queries(0):
         response = client.get(url)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from portal.search import PAGE_SIZE, highlight, search_standards
 from standards.models import ServiceKind, ServiceStandard
-from standards.search import PAGE_SIZE, highlight, search_standards
 from tests.standards.factories import RequirementFactory, make_complete_standard
 
 

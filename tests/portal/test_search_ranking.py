@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from standards import search
+from portal import search
+from portal.search import search_standards
 from standards.models import ServiceStandard, StandardStatus
-from standards.search import search_standards
 from tests.standards.factories import RequirementFactory, ServiceFactory, make_complete_standard
 
 

@@ -11,8 +11,8 @@ from tests.monitoring.conftest import answer
 
 
 def test_service_and_agency_pages_follow_the_survey_period(client, akta, agency_a, head_a):
-    service_url = reverse("standards:public-service", args=[agency_a.slug, akta.service.slug])
-    agency_url = reverse("standards:public-agency", args=[agency_a.slug])
+    service_url = reverse("portal:public-service", args=[agency_a.slug, akta.service.slug])
+    agency_url = reverse("portal:public-agency", args=[agency_a.slug])
     survey_url = reverse("monitoring:survey", args=[agency_a.slug, akta.service.slug])
     assert survey_url not in client.get(service_url).content.decode()
 

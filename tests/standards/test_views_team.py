@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from standards.models import DraftingTeam, TeamMember, TeamRole
+from tests.consultations.conftest import pdf_bytes
+from tests.consultations.test_uploads import with_object
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
+# A PDF that runs a script when opened: the upload gate refuses it.
+SCRIPTED_PDF = with_object(b"<< /S /JavaScript /JS (app.alert(1)) >>")
 
 
 def team_url(agency):
@@ -43,19 +49,29 @@ def test_decree_with_pdf_scan_is_saved_and_downloadable(client, drafter_a, revie
         {
             "decree_number": "800/123/Disdukcapil",
             "decree_date": "2026-01-15",
-            "decree_scan": SimpleUploadedFile("sk.pdf", PDF, "application/pdf"),
+            "decree_scan": SimpleUploadedFile("../SK Tim 2026.pdf", PDF, "application/pdf"),
         },
     )
     assert response.status_code == 302
     assert response["Location"] == team_url(agency_a) + "#keputusan"
     team = DraftingTeam.objects.get(agency=agency_a)
     assert team.decree_number == "800/123/Disdukcapil"
-    assert team.decree_scan.name.endswith(".pdf")
+    # stored through the upload gate: a random private name, the original kept as text
+    assert team.decree_scan.name.startswith("private/drafting-teams/")
+    assert "SK Tim" not in team.decree_scan.name and team.decree_scan.name.endswith(".pdf")
+    assert team.decree_scan_name == "SK Tim 2026.pdf"
+    assert team.decree_scan_type == "application/pdf"
+    assert team.decree_scan_sha256 == hashlib.sha256(PDF).hexdigest()
     # readers of the agency download it through the application, never a public URL
     client.force_login(reviewer)
     scan = client.get(reverse("standards:team-decree-scan", args=[agency_a.slug]))
     assert scan.status_code == 200
     assert scan["Content-Type"] == "application/pdf"
+    # an attachment in a sandbox, never rendered inline
+    assert scan["Content-Disposition"].startswith("attachment;")
+    assert 'filename="SK Tim 2026.pdf"' in scan["Content-Disposition"]
+    assert scan["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert scan["X-Content-Type-Options"] == "nosniff"
     assert b"".join(scan.streaming_content) == PDF
 
 
@@ -68,8 +84,10 @@ def test_decree_with_pdf_scan_is_saved_and_downloadable(client, drafter_a, revie
             SimpleUploadedFile("besar.pdf", PDF + b"0" * (10 * 1024 * 1024), "application/pdf"),
             "terlalu besar",
         ),
+        (SimpleUploadedFile("sk.pdf", SCRIPTED_PDF, "application/pdf"), "skrip"),
+        (SimpleUploadedFile("sk.pdf", PDF[: len(PDF) // 2], "application/pdf"), "rusak"),
     ],
-    ids=["html-named-pdf", "png", "over-10-mb"],
+    ids=["html-named-pdf", "png", "over-10-mb", "pdf-with-script", "truncated-pdf"],
 )
 def test_bad_scan_is_refused_with_a_clear_message(client, drafter_a, agency_a, upload, message):
     client.force_login(drafter_a)
@@ -193,3 +211,19 @@ def test_upt_points_to_its_parent_team(client, drafter_a, upt_of_a, agency_a):
     assert "Pasal 17 ayat (1)" in html
     assert team_url(agency_a) in html
     assert client.post(add_member(upt_of_a), member_data("X", "member")).status_code == 404
+
+
+def test_an_oversized_request_is_refused_before_it_is_read(client, drafter_a, agency_a):
+    client.force_login(drafter_a)
+    response = client.post(
+        decree(agency_a),
+        {
+            "decree_number": "800/2",
+            "decree_date": "2026-01-15",
+            "decree_scan": SimpleUploadedFile("sk.pdf", PDF + b"0" * (26 * 1024 * 1024)),
+        },
+    )
+    html = response.content.decode()
+    assert 'id="id_decree_scan_error"' in html
+    assert "Kiriman terlalu besar" in html
+    assert not DraftingTeam.objects.filter(agency=agency_a, decree_number="800/2").exists()

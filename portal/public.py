@@ -32,8 +32,7 @@ from agencies.published import (  # noqa: F401 - the portal's cache API, re-expo
 )
 from bontang_sp.prepared import Prepared
 from documents.models import Document, DocumentKind
-
-from .models import (
+from standards.models import (
     DELIVERY_COMPONENTS,
     ComponentKind,
     Decree,
@@ -43,7 +42,7 @@ from .models import (
     ServiceStandard,
     StandardStatus,
 )
-from .selectors import components_in_order, standards_with_rows
+from standards.selectors import components_in_order, standards_with_rows
 
 __all__ = [
     "PORTAL_GENERATION_KEY",
@@ -130,7 +129,7 @@ def public_standard(agency: Agency, service_slug: str) -> ServiceStandard:
 @dataclass(frozen=True)
 class PublishedStandard:
     """What the service page reads: its agency's public facts, the publication's `content`
-    (standards.publication) and the verification code of the final decree while it is
+    (portal.publication) and the verification code of the final decree while it is
     issued and in force (else None)."""
 
     agency: dict

@@ -1,5 +1,5 @@
-"""Indexes for the portal's search on PostgreSQL (docs/decisions/0012): pg_trgm for typos
-in service names, GIN indexes on the `indonesian` text-search vectors of service names,
+"""Indexes on standards' tables for the portal's search (portal.search) on PostgreSQL
+(docs/decisions/0012): pg_trgm for typos in service names, GIN indexes on the `indonesian` text-search vectors of service names,
 requirements and products. Nothing happens on SQLite (development), which searches by
 substring. The expressions must stay exactly those the search writes, or PostgreSQL does
 not use the indexes."""
@@ -37,7 +37,7 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("standards", "0006_publication")]
+    dependencies = [("portal", "0001_publication")]
 
     operations = [
         TrigramExtension(),

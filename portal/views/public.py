@@ -2,7 +2,7 @@
 standard in force, what changed between versions, and the embed for agency websites.
 
 No login, no cookies: nothing here reads the session or renders a CSRF token, so a page
-is the same for everyone and is cached whole (`standards.public.cached`) until a decree
+is the same for everyone and is cached whole (`portal.public.cached`) until a decree
 comes into force or is revoked.
 """
 
@@ -22,10 +22,11 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from maklumat.selectors import public_maklumat
+from standards import diff
+from standards.models import ServiceKind
+from standards.totals import standard_totals
 
-from .. import diff, public, search
-from ..models import ServiceKind
-from ..totals import standard_totals
+from .. import public, search
 
 __all__ = ["urlpatterns"]
 
@@ -76,7 +77,7 @@ def home(request):
     agencies = list(public.agencies_with_counts())
     return _page(
         request,
-        "standards/public/home.html",
+        "portal/home.html",
         {
             "agencies": agencies,
             "total_in_force": sum(a.in_force_count for a in agencies),
@@ -98,7 +99,7 @@ def search_results(request):
     base_query = urlencode({"q": query, "pd": agency_slug, "jenis": kind})
     return _page(
         request,
-        "standards/public/search.html",
+        "portal/search.html",
         {
             "query": query,
             "agency_slug": agency_slug,
@@ -119,7 +120,7 @@ def agency_detail(request, agency_slug: str):
     standards = public.agency_standards(agency)
     return _page(
         request,
-        "standards/public/agency.html",
+        "portal/agency.html",
         {
             "agency": agency,
             "rows": [(s, standard_totals(s)) for s in standards],
@@ -131,11 +132,11 @@ def agency_detail(request, agency_slug: str):
 @portal_page()
 def service_detail(request, agency_slug: str, service_slug: str):
     """`/pd/<agency>/layanan/<service>/`: the standard in force (Pasal 9 ayat (1)), from its
-    publication (standards.publication)."""
+    publication (portal.publication)."""
     published = public.published_standard(agency_slug, service_slug)
     return _page(
         request,
-        "standards/public/service.html",
+        "portal/service.html",
         {
             "agency": published.agency,
             "standard": published,
@@ -155,7 +156,7 @@ def service_changes(request, agency_slug: str, service_slug: str, version: int):
     old, new = public.standard_for_diff(current, version)
     return _page(
         request,
-        "standards/public/changes.html",
+        "portal/changes.html",
         {
             "agency": agency,
             "service": current.service,
@@ -177,7 +178,7 @@ def embed_agency(request, agency_slug: str):
     standards = public.agency_standards(agency)
     return _page(
         request,
-        "standards/public/embed.html",
+        "portal/embed.html",
         {
             "agency": agency,
             "rows": [(s, standard_totals(s)) for s in standards],

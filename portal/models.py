@@ -3,7 +3,7 @@
 Pasal 9 ayat (1) publishes the delivery components of the standard as it was set; that
 version never changes afterwards (a change is a new version through a new decree), so
 the public page's data is assembled once, at the act that brings it into force
-(`standards.publication.publish_decree`), instead of from a dozen rows on every visit.
+(`portal.publication.publish_decree`), instead of from a dozen rows on every visit.
 The row is read only through `ServiceStandard.objects.in_force()`: once the version is
 superseded or revoked its publication is invisible (docs/decisions/0007).
 """
@@ -14,9 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
-
-from .decree import Decree
-from .drafting import ServiceStandard
+from standards.models import Decree, ServiceStandard
 
 __all__ = ["Publication"]
 
@@ -48,6 +46,7 @@ class Publication(models.Model):
     published_at = models.DateTimeField(_("diterbitkan"), auto_now=True)
 
     class Meta:
+        db_table = "standards_publication"  # kept when the model moved here (decision 0008)
         verbose_name = _("Terbitan portal")
         verbose_name_plural = _("Terbitan portal")
 

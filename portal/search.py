@@ -25,7 +25,7 @@ from django.db.models.functions import Length
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
-from .models import (
+from standards.models import (
     ComponentKind,
     Requirement,
     ServiceKind,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from standards.public import portal_changed
-from standards.publication import publish_missing
+from portal.public import portal_changed
+from portal.publication import publish_missing
 
 
 class Command(BaseCommand):

@@ -18,11 +18,11 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from agencies.models import Agency
+from standards.models import DELIVERY_COMPONENTS, ComponentKind, ServiceStandard
+from standards.selectors import standards_with_rows
+from standards.totals import format_rupiah, standard_totals
 
-from .models import DELIVERY_COMPONENTS, ComponentKind, ServiceStandard
 from .public import agencies_with_counts, complaint_contacts, requirement_groups
-from .selectors import standards_with_rows
-from .totals import format_rupiah, standard_totals
 
 __all__ = [
     "CSV_COLUMNS",
@@ -49,8 +49,8 @@ def agency_data(agency: Agency) -> dict:
         "short_name": agency.short_name,
         "kind": agency.kind,
         "in_force_count": getattr(agency, "in_force_count", None),
-        "url": public_url("standards:public-agency", agency.slug),
-        "api_url": public_url("standards:api-agency", agency.slug),
+        "url": public_url("portal:public-agency", agency.slug),
+        "api_url": public_url("portal:api-agency", agency.slug),
     }
 
 
@@ -87,7 +87,7 @@ def standard_data(standard: ServiceStandard) -> dict:
         "service_kind": service.kind,
         "version": standard.version,
         "in_force_since": standard.in_force_since.isoformat() if standard.in_force_since else None,
-        "url": public_url("standards:public-service", agency.slug, service.slug),
+        "url": public_url("portal:public-service", agency.slug, service.slug),
         "requirements": {
             "text": texts.get(ComponentKind.REQUIREMENTS, ""),
             "groups": [

@@ -2,13 +2,14 @@
 
 Pasal 9 ayat (1): the delivery components (1-6) of the standard in force are published;
 ayat (3): the management components (7-14) too when the agency chose so. A version in
-force never changes, so the decree services call `publish_decree` in the act that brings
-it into force and the portal reads one row (`standards.public.published_standard`)
-instead of the standard's rows. What does change after that moment (the final decree's
-document once issued, an open survey, the agency's name) is read when the page is served.
+force never changes, so `publish_decree` runs in the act that brings it into force (a
+listener of `standards.in_force`, registered in PortalConfig.ready) and the portal reads
+one row (`portal.public.published_standard`) instead of the standard's rows. What does
+change after that moment (the final decree's document once issued, an open survey, the
+agency's name) is read when the page is served.
 
-Higher apps add their part of the page (the consultation trace, Pasal 4) with
-`register_part`, so this app does not import them.
+Other apps' parts of the page (the consultation trace, Pasal 4) are added with
+`register_part`, from PortalConfig.ready.
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ from django.utils import formats, translation
 
 from bontang_sp.jinja2 import date as long_date
 from documents.models import Document
-
-from .models import (
+from standards.models import (
     DELIVERY_COMPONENTS,
     ComponentKind,
     Decree,
     DecreeStatus,
-    Publication,
     ServiceStandard,
 )
+from standards.selectors import standards_with_rows
+from standards.totals import format_rupiah, standard_totals, step_minutes
+
+from .models import Publication
 from .public import (
     complaint_contacts,
     earlier_versions,
@@ -38,8 +41,6 @@ from .public import (
     public_components,
     requirement_groups,
 )
-from .selectors import standards_with_rows
-from .totals import format_rupiah, standard_totals, step_minutes
 
 __all__ = [
     "PUBLICATION_FORMAT",

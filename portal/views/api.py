@@ -87,7 +87,7 @@ def agency(request, agency_slug: str):
                     "slug": s.service.slug,
                     "name": s.service.name,
                     "kind": s.service.kind,
-                    "api_url": api.public_url("standards:api-service", found.slug, s.service.slug),
+                    "api_url": api.public_url("portal:api-service", found.slug, s.service.slug),
                 }
                 for s in standards
             ],
@@ -137,7 +137,7 @@ def schema(request):
 @require_safe
 def docs(request):
     """A readable page of the schema (no script: the CSP allows none from elsewhere)."""
-    return render(request, "standards/public/api_docs.html", {"schema": SCHEMA})
+    return render(request, "portal/api_docs.html", {"schema": SCHEMA})
 
 
 urlpatterns = [

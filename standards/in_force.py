@@ -1,0 +1,29 @@
+"""What apps above this one do when a decree comes into force (Pasal 12 ayat (2)).
+
+The portal publishes the decree's standards at that moment (Pasal 9 ayat (1)); it
+registers its listener from its AppConfig.ready(), so this app imports nothing above it
+(docs/decisions/0008-portal-app.md). Listeners run inside the act's transaction: a
+rolled-back act publishes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+__all__ = ["decree_in_force", "on_decree_in_force"]
+
+Listener = Callable[[object], None]
+_listeners: list[Listener] = []
+
+
+def on_decree_in_force(listener: Listener) -> Listener:
+    """Call `listener(decree)` whenever a decree comes into force (from AppConfig.ready)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+    return listener
+
+
+def decree_in_force(decree) -> None:
+    """The decree services call this in the act that brings `decree` into force."""
+    for listener in _listeners:
+        listener(decree)
