@@ -36,6 +36,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from common import seed_city
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SERVICE_PATH = "/pd/disdukcapil/layanan/kartu-keluarga/"
@@ -94,19 +96,6 @@ def _env(workdir: Path, database: Path, settings_module: str = "bontang_sp.setti
         "CELERY_BROKER_URL": "",
         "CONN_MAX_AGE": "60",  # persistent connections, as .env.example sets for production
     }
-
-
-def seed(workdir: Path, database: Path) -> None:
-    env = _env(workdir, database)
-    for command in (["migrate", "-v0"], ["seed_bontang"], ["seed_demo"]):
-        subprocess.run(
-            [PYTHON, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
 
 
 def serve(workdir: Path, database: Path, module: str, port: int) -> subprocess.Popen:
@@ -171,7 +160,7 @@ def main() -> None:
             f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} CPU, "
             f"Python {platform.python_version()}"
         )
-        seed(workdir, database)
+        seed_city(_env(workdir, database))
         body = workdir / "body.html"
         (workdir / "bench_portal_urls.py").write_text(BENCH_URLS.format(body=str(body)))
         for name, seconds in (("bench_portal_warm", 3600), ("bench_portal_cold", 0)):

@@ -30,6 +30,17 @@ def url(name: str, *args) -> str:
     return _reverse(name, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
 
 
+@lru_cache(maxsize=256)
+def _static(path: str) -> str:
+    return static(path)
+
+
+def static_url(path: str) -> str:
+    """`static(path)`, remembered: the files' URLs do not change while the process runs
+    (the manifest is read once), and every portal page names the same few."""
+    return _static(path)
+
+
 def date(value, format_string: str = "j F Y") -> str:
     """A date in the words of the active language ("3 Maret 2026"), or "" for none."""
     return formats.date_format(value, format_string) if value else ""
@@ -95,7 +106,7 @@ def environment(**options) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         translation.gettext, translation.ngettext, newstyle=True
     )
-    env.globals.update(url=url, static=static, SITE_URL=settings.SITE_URL)
+    env.globals.update(url=url, static=static_url, SITE_URL=settings.SITE_URL)
     env.filters.update(
         date=date, capfirst=capfirst, linebreaksbr=linebreaksbr, localize=formats.localize
     )

@@ -27,6 +27,7 @@ class _Compiled:
     params: tuple
     slots: dict[str, tuple[int, ...]]  # parameter name -> positions in `params`
     names: tuple[str, ...]  # the keys of a row
+    converters: tuple  # (position, (converters, expression)): the compiler's, found once
 
 
 class Prepared:
@@ -52,7 +53,9 @@ class Prepared:
         if missing:
             raise ValueError(f"not a parameter of the query: {missing}")
         names = (*query.extra_select, *query.values_select, *query.annotation_select)
-        return _Compiled(compiler, sql, tuple(params), slots, names)
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = tuple(compiler.get_converters(fields).items())
+        return _Compiled(compiler, sql, tuple(params), slots, names, converters)
 
     def rows(self, **values) -> list[dict]:
         compiled = getattr(self._local, "compiled", None)
@@ -65,5 +68,16 @@ class Prepared:
         with connections[compiled.compiler.using].cursor() as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
-        converted = compiled.compiler.results_iter([fetched])
-        return [dict(zip(compiled.names, row, strict=True)) for row in converted]
+        # What the compiler's results_iter does, with the converters it would look up again
+        # on every call (a third of the read's time) found once.
+        connection = compiled.compiler.connection
+        rows = []
+        for fetched_row in fetched:
+            row = list(fetched_row)
+            for position, (converters, expression) in compiled.converters:
+                value = row[position]
+                for convert in converters:
+                    value = convert(value, expression, connection)
+                row[position] = value
+            rows.append(dict(zip(compiled.names, row, strict=True)))
+        return rows

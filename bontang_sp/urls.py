@@ -45,6 +45,9 @@ auth_urlpatterns = [
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
+    # Before the staff's: citizens' pages are most of the traffic, and every pattern tried
+    # before the one that matches costs each request (docs/decisions/0012).
+    path("", include("portal.urls")),
     path("sehat/", agency_views.health, name="health"),
     path("kelola/", agency_views.staff_home, name="staff-home"),
     *auth_urlpatterns,
@@ -53,7 +56,6 @@ urlpatterns = [
     path("", include("maklumat.urls")),
     path("", include("consultations.urls")),
     path("", include("monitoring.urls")),
-    path("", include("portal.urls")),
     path("admin/", admin.site.urls),
 ]
 

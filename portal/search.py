@@ -1,7 +1,10 @@
 """Search across every agency's standards in force: service names, requirements, products.
 
-On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer);
-elsewhere (SQLite in development) a case-insensitive substring match of every word.
+On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer)
+and trigram word similarity (pg_trgm) for typos in service names, each on a GIN index
+(docs/decisions/0012); elsewhere (SQLite in development) a case-insensitive substring match
+of every word, and typos in names matched in Python. Either way a match in the service's
+name ranks first.
 Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)).
 
 Highlights are built from escaped pieces (`escape`, `format_html`), never by marking the
@@ -12,10 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+from django.db.models import F, Func, Prefetch, Q, QuerySet
+from django.db.models.functions import Length
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
@@ -27,12 +33,23 @@ from standards.models import (
     StandardComponent,
 )
 
-__all__ = ["PAGE_SIZE", "SearchHit", "highlight", "hits", "query_terms", "search_standards"]
+__all__ = [
+    "MAX_RESULTS",
+    "PAGE_SIZE",
+    "SearchHit",
+    "highlight",
+    "hits",
+    "query_terms",
+    "search_standards",
+]
 
 PAGE_SIZE = 20
 MAX_QUERY = 100
 MAX_TERMS = 8
+MAX_RESULTS = 1000  # counted; a citizen refines the query long before
 SNIPPET = 160
+WORD_SIMILARITY = 0.5  # pg_trgm's default of 0.6 misses two typos in two words
+CONFIG = "indonesian"  # PostgreSQL's Snowball stemmer for Indonesian
 
 
 def query_terms(query: str) -> list[str]:
@@ -41,70 +58,148 @@ def query_terms(query: str) -> list[str]:
     return [w for w in words if len(w) >= 2][:MAX_TERMS]
 
 
-def _fulltext(base: QuerySet, query: str) -> QuerySet:
-    from django.contrib.postgres.search import SearchQuery, SearchVector
+# Each expression is the one its GIN index is built on (migration 0007_search_indexes).
+def _vector(column: str) -> Func:
+    from django.contrib.postgres.search import SearchVectorField
 
-    config = "indonesian"
-    document = (
-        SearchVector("service__name", weight="A", config=config)
-        + SearchVector("service__description", weight="C", config=config)
-        + SearchVector("requirements__description", weight="B", config=config)
-        + SearchVector("product__text", weight="B", config=config)
+    return Func(
+        F(column),
+        template=f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)",
+        output_field=SearchVectorField(),
     )
-    matching = (
-        base.annotate(
-            product=FilteredRelation("components", condition=Q(components__kind="product")),
-            document=document,
+
+
+def _postgres_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[QuerySet, QuerySet]:
+    """(matches in the service's name, matches only in a requirement or the product): every
+    word of the query, stemmed by the `indonesian` configuration; with `typos`, names by
+    trigram word similarity (pg_trgm). Each starts from its GIN index."""
+    from django.contrib.postgres.lookups import TrigramWordSimilar
+    from django.contrib.postgres.search import SearchQuery
+
+    text = " ".join(terms)
+    if typos:
+        with connection.cursor() as cursor:  # "akte kelahran" in "Penerbitan Akta Kelahiran": 0.56
+            cursor.execute("SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY])
+        return base.filter(TrigramWordSimilar(F("service__name"), text)), base.none()
+    query = SearchQuery(text, config=CONFIG)
+    named = base.annotate(v=_vector("service__name")).filter(v=query)
+    required = Requirement.objects.order_by().annotate(v=_vector("description"))
+    produced = StandardComponent.objects.order_by().filter(kind=ComponentKind.PRODUCT)
+    produced = produced.annotate(v=_vector("text"))
+    found = (
+        required.filter(v=query)
+        .values("standard_id")
+        .union(produced.filter(v=query).values("standard_id"))
+    )
+    others = base.filter(pk__in=found).exclude(pk__in=named.order_by().values("pk"))
+    return named, others
+
+
+def _similar(word: str, candidate: str) -> bool:
+    """A word of the query matches a word of a name with a typo or two (SQLite's stand-in
+    for pg_trgm): the name's word begins with it, or they start alike and are close."""
+    if candidate.startswith(word):
+        return True
+    return word[:1] == candidate[:1] and SequenceMatcher(None, word, candidate).ratio() >= 0.75
+
+
+def _substring_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[QuerySet, QuerySet]:
+    """Substrings of every word (in the name, a requirement or the product); with `typos`,
+    names matched word by word in Python over the names in force (a city's few hundred,
+    on the development database)."""
+    if typos:
+        words = [t.lower() for t in terms]
+        named = Q(
+            pk__in=[
+                pk
+                for pk, name in base.values_list("pk", "service__name")
+                if all(any(_similar(w, n) for n in re.findall(r"\w+", name.lower())) for w in words)
+            ]
         )
-        .filter(document=SearchQuery(query, config=config, search_type="websearch"))
-        .values("pk")
-    )
-    return base.filter(pk__in=matching)
-
-
-def _substring(base: QuerySet, terms: list[str]) -> QuerySet:
-    matching = base
+        return base.filter(named), base.none()
+    named, found = Q(), base
     for term in terms:
-        matching = matching.filter(
+        named &= Q(service__name__icontains=term)
+        found = found.filter(
             Q(service__name__icontains=term)
             | Q(requirements__description__icontains=term)
             | Q(components__kind=ComponentKind.PRODUCT, components__text__icontains=term)
         )
-    return base.filter(pk__in=matching.values("pk"))
+    return base.filter(named), base.filter(pk__in=found.values("pk")).exclude(named)
+
+
+class RankedResults:
+    """For a Paginator: the matches in the service's name (ranked first), then those only
+    in a requirement or the product, each tier sorted on its own (a shorter name before a
+    longer one) and read as ids once, at most MAX_RESULTS; a page reads its own rows."""
+
+    def __init__(self, named: QuerySet, others: QuerySet, rows: QuerySet) -> None:
+        self.tiers, self.rows = (named, others), rows
+
+    @cached_property
+    def ids(self) -> list[int]:
+        ids: list[int] = []
+        for tier in self.tiers:
+            if len(ids) < MAX_RESULTS:
+                ids += tier.values_list("pk", flat=True)[: MAX_RESULTS - len(ids)]
+        return ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, window: slice) -> list[ServiceStandard]:
+        ids = self.ids[window]
+        found = self.rows.in_bulk(ids)
+        return [found[pk] for pk in ids]
+
+
+def _ranked(base: QuerySet, terms: list[str], typos: bool) -> RankedResults:
+    tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
+    shortest = ("name_length", "service__agency__name", "service__name", "pk")
+    named, others = (
+        t.annotate(name_length=Length("service__name")).order_by(*shortest)
+        for t in tiers(base, terms, typos)
+    )
+    return RankedResults(named, others, _with_rows(ServiceStandard.objects.all()))
+
+
+def _with_rows(standards: QuerySet) -> QuerySet:
+    """With what the results page shows: agency, requirements and products."""
+    return standards.select_related("service__agency").prefetch_related(
+        Prefetch("requirements", queryset=Requirement.objects.only("standard_id", "description")),
+        Prefetch(
+            "components",
+            queryset=StandardComponent.objects.filter(kind=ComponentKind.PRODUCT),
+            to_attr="product_components",
+        ),
+    )
 
 
 def search_standards(
     query: str, *, agency_slug: str = "", kind: str = "", page: int | str = 1
 ) -> Page:
-    """A page of standards in force matching `query` (all of them when it is empty),
-    optionally of one agency and one kind of service, by agency and service name.
-    The page's standards carry `requirements` and `product_components` prefetched."""
+    """A page of standards in force matching `query`, best first (a match in the
+    service's name, then in a requirement or the product; all standards by agency and
+    service name when it is empty), optionally of one agency and one kind of service.
+    When no standard has the query's words, service names with typos are looked for
+    ("akte kelahran" finds Akta Kelahiran). The page's standards carry `requirements`
+    and `product_components` prefetched."""
     base = ServiceStandard.objects.in_force()
     if agency_slug:
         base = base.filter(service__agency__slug=agency_slug)
     if kind in ServiceKind.values:
         base = base.filter(service__kind=kind)
     terms = query_terms(query)
-    if terms:
-        if connection.vendor == "postgresql":
-            base = _fulltext(base, " ".join(terms))
-        else:
-            base = _substring(base, terms)
-    results = (
-        base.select_related("service__agency")
-        .prefetch_related(
-            Prefetch(
-                "requirements", queryset=Requirement.objects.only("standard_id", "description")
-            ),
-            Prefetch(
-                "components",
-                queryset=StandardComponent.objects.filter(kind=ComponentKind.PRODUCT),
-                to_attr="product_components",
-            ),
-        )
-        .order_by("service__agency__name", "service__name")
-    )
-    return Paginator(results, PAGE_SIZE).get_page(page)
+    if not terms:
+        everything = _with_rows(base).order_by("service__agency__name", "service__name", "pk")
+        return Paginator(everything, PAGE_SIZE).get_page(page)
+    paginator = Paginator(_ranked(base, terms, typos=False), PAGE_SIZE)
+    if paginator.count == 0:
+        paginator = Paginator(_ranked(base, terms, typos=True), PAGE_SIZE)
+    return paginator.get_page(page)
 
 
 def highlight(text: str, terms: list[str]) -> SafeString:
