@@ -115,3 +115,11 @@ def may_withdraw_decree(user, decree) -> bool:
     return agency_permissions.may_draft_for(
         user, decree.agency
     ) or agency_permissions.may_act_as_head(user, decree.agency)
+
+
+def may_record_decree(user, decree) -> bool:
+    """Recording an earlier decree is the act of who set it: the Kepala Perangkat Daerah,
+    or the mayor's office for PTSP and PATEN (Pasal 12 ayat (1)-(2))."""
+    if decree.by_mayor:
+        return may_act_for_mayor(user, decree)
+    return agency_permissions.may_act_as_head(user, decree.agency)

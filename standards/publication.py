@@ -113,6 +113,8 @@ def _decree_facts(decree: Decree) -> dict:
         "title": decree.title,
         "number": decree.number,
         "date": long_date(decree.decree_date),
+        "recorded": decree.recorded,
+        "signer": decree.signer_name,
     }
 
 
