@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "standards",
     "consultations",
     "monitoring",
+    "demo",
 ]
 
 MIDDLEWARE = [

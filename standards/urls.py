@@ -1,4 +1,15 @@
-from .views import api, decrees, editor, inventory, preview, public, rows, team, versions
+from .views import (
+    api,
+    decrees,
+    editor,
+    inventory,
+    preview,
+    public,
+    rows,
+    spreadsheet,
+    team,
+    versions,
+)
 
 app_name = "standards"
 
@@ -7,6 +18,7 @@ urlpatterns = [
     *preview.urlpatterns,
     *decrees.urlpatterns,
     *inventory.urlpatterns,
+    *spreadsheet.urlpatterns,
     *team.urlpatterns,
     *editor.urlpatterns,
     *versions.urlpatterns,

@@ -1,3 +1,4 @@
 from .decree import *  # noqa: F403
 from .drafting import *  # noqa: F403
+from .imports import *  # noqa: F403
 from .publication import *  # noqa: F403

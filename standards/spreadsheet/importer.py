@@ -745,10 +745,10 @@ def _record(actor, agency: Agency, items: list[PlannedService], result: ImportRe
             decree_date=date,
             signer_name=signer,
         )
-        result.decrees.append(decree)
-        if actor is not SYSTEM and permissions.may_record_decree(actor, decree):
-            decrees.decree_record(actor=actor, decree=decree)
+        if permissions.may_record_decree(actor, decree):
+            decree = decrees.decree_record(actor=actor, decree=decree)
             result.recorded += 1
+        result.decrees.append(decree)
 
 
 def import_workbook(

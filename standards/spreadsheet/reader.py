@@ -262,8 +262,10 @@ def _read_xlsx(data: bytes) -> ParsedWorkbook:
             % {"reason": type(error).__name__}
         ) from error
     parsed = ParsedWorkbook()
-    total_rows = sum(sheet.max_row for sheet in book.worksheets)
-    if total_rows > MAX_DATA_ROWS + len(book.worksheets) + 100:
+    total_rows = sum(
+        max(book[spec.name].max_row - 1, 0) for spec in SHEETS if spec.name in book.sheetnames
+    )
+    if total_rows > MAX_DATA_ROWS:
         raise WorkbookRefused(
             _(
                 "Buku kerja ini memuat %(rows)s baris; paling banyak %(limit)s baris sekaligus. "
