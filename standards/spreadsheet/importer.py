@@ -110,6 +110,8 @@ class ImportPlan:
     agency: Agency
     services: list[PlannedService] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Cells the reader already refused: the forms' "required" for them says nothing new.
+    refused_cells: set[tuple] = field(default_factory=set)
 
     @property
     def errors(self) -> list[Problem]:
@@ -190,8 +192,19 @@ def _form_problems(plan, spec: Sheet, number: int, form) -> None:
     headers = {column.name: column.header for column in spec.columns}
     for name, errors in form.errors.items():
         column = headers.get(name, "")
+        if (spec.name, number, column) in plan.refused_cells:
+            continue
         for message in errors:
             plan.problems.append(Problem(spec.name, number, column, str(message)))
+
+
+def _model_problems(plan, sheet: str, number: int, headers: dict, error) -> None:
+    for name, messages in error.message_dict.items():
+        column = headers.get(name, "")
+        if (sheet, number, column) in plan.refused_cells:
+            continue
+        for message in messages:
+            plan.problems.append(Problem(sheet, number, column, message))
 
 
 def _validated(form):
@@ -286,11 +299,7 @@ def _check_standard_row(plan, number: int, row: dict, agency: Agency) -> Service
             exclude=[f.name for f in ServiceStandard._meta.fields if f.name not in STANDARD_FIELDS]
         )
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            for message in messages:
-                plan.problems.append(
-                    Problem(STANDARDS.name, number, headers.get(name, ""), message)
-                )
+        _model_problems(plan, STANDARDS.name, number, headers, error)
     number_text, date = row.get("decree_number") or "", row.get("decree_date")
     if bool(number_text) != bool(date):
         plan.problems.append(
@@ -359,7 +368,11 @@ def _workbook_content(key: str, service_row: dict, grouped: dict) -> dict:
 
 def plan_import(agency: Agency, parsed: ParsedWorkbook) -> ImportPlan:
     """What importing `parsed` into `agency` would do, with every problem found."""
-    plan = ImportPlan(agency=agency, problems=list(parsed.problems))
+    plan = ImportPlan(
+        agency=agency,
+        problems=list(parsed.problems),
+        refused_cells={(p.sheet, p.row, p.column) for p in parsed.problems},
+    )
     if parsed.agency_key and parsed.agency_key != agency.slug:
         plan.problems.append(
             Problem(
@@ -411,11 +424,7 @@ def plan_import(agency: Agency, parsed: ParsedWorkbook) -> ImportPlan:
                 "kind": "Jenis pelayanan",
                 "description": "Uraian singkat",
             }
-            for name, messages in error.message_dict.items():
-                for message in messages:
-                    plan.problems.append(
-                        Problem(SERVICES.name, number, headers.get(name, ""), message)
-                    )
+            _model_problems(plan, SERVICES.name, number, headers, error)
         if row.get("work_unit") and row["work_unit"] not in work_units:
             plan.problems.append(
                 Problem(
