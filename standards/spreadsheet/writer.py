@@ -83,6 +83,33 @@ def _instructions(book: Workbook, agency: Agency) -> None:
             cell.alignment = WRAP
 
 
+EXAMPLE_SHEET = "Contoh"
+
+
+def _example(book: Workbook) -> None:
+    """One complete standard as it is typed, sheet by sheet (not read by the import)."""
+    from .example import example_content
+
+    sheet = book.create_sheet(EXAMPLE_SHEET)
+    sheet.append(
+        [
+            "Contoh isian satu standar lengkap. Lembar ini tidak diimpor: salin barisnya ke "
+            "lembar yang bernama sama."
+        ]
+    )
+    sheet["A1"].font = BOLD
+    example = example_content()
+    for spec in SHEETS:
+        sheet.append([])
+        sheet.append([f"Lembar {spec.name}: {spec.title}"])
+        sheet.cell(sheet.max_row, 1).font = BOLD
+        sheet.append(spec.headers)
+        for row in example.get(spec.name, ()):
+            sheet.append([cell_value(column, row.get(column.name)) for column in spec.columns])
+    for index in range(1, 12):
+        sheet.column_dimensions[get_column_letter(index)].width = 22
+
+
 def _data_sheets(book: Workbook, contents: list[ServiceContent]) -> None:
     for spec in SHEETS:
         sheet = book.create_sheet(spec.name)
@@ -113,6 +140,7 @@ def template_workbook(agency: Agency) -> bytes:
     """The agency's empty template: the Petunjuk sheet and the header row of every sheet."""
     book = Workbook()
     _instructions(book, agency)
+    _example(book)
     _data_sheets(book, [])
     return _save(book)
 
@@ -120,6 +148,7 @@ def template_workbook(agency: Agency) -> bytes:
 def export_workbook(agency: Agency, contents: list[ServiceContent]) -> bytes:
     book = Workbook()
     _instructions(book, agency)
+    _example(book)
     _data_sheets(book, contents)
     return _save(book)
 

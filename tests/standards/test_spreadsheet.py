@@ -167,6 +167,13 @@ def test_the_head_records_an_earlier_decree_in_force_from_its_date(agency_a, hea
     response = client.get(f"/pd/{agency_a.slug}/layanan/kartu-keluarga/")
     assert response.status_code == 200
     assert "Dicatat dari keputusan yang sudah ada" in response.content.decode()
+    # The dashboard counts it apart: in force, recorded from an earlier decree.
+    from django.utils import timezone
+
+    from monitoring.dashboard import dashboard_rows
+
+    row = next(r for r in dashboard_rows(timezone.localdate()) if r.agency == agency_a)
+    assert (row.in_force, row.recorded, row.consulted) == (1, 1, 0)
     # And it is revised like any other standard in force.
     new_version, amending = decrees.revision_start(
         actor=head_a, standard=standard, reason="policy", explanation="Tarif baru."
