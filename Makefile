@@ -28,6 +28,7 @@ bench: install
 	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES=wrk
 	DJANGO_SETTINGS_MODULE=bontang_sp.settings_test $(BIN)/python bench/pdf.py
 	$(BIN)/python bench/portal.py
+	$(BIN)/python bench/import.py
 
 lint: install
 	$(BIN)/ruff check .

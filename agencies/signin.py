@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
-from documents.ratelimit import Counter, client_ip, hashed
+from bontang_sp.ratelimit import Counter, client_ip, hashed
 
 security_log = logging.getLogger("security")
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "consultations",
     "monitoring",
     "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [

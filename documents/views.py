@@ -14,7 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import ratelimit
+from bontang_sp import ratelimit
+
 from .forms import MAX_VERIFY_UPLOAD_BYTES, CodeForm, VerifyUploadForm
 from .models import CODE_LENGTH, Document, normalise_code
 from .permissions import is_public_download, may_download

@@ -164,6 +164,8 @@ class AgencyRow:
     follow_ups_on_time: int = 0
     waiting: int = 0
     waiting_since: datetime.datetime | None = None
+    # In force through the `record` act: set by an earlier decree, not consulted here.
+    recorded: int = 0
     values: dict[str, Decimal] = field(default_factory=dict)
     score: Decimal = Decimal(0)
 
@@ -206,6 +208,7 @@ def _agencies(today: datetime.date) -> QuerySet[Agency]:
     return with_maklumat_status(Agency.objects.filter(active=True)).annotate(
         n_services=_count(Service.objects.filter(agency=OuterRef("pk"), active=True), "agency"),
         n_in_force=_count(in_force),
+        n_recorded=_count(in_force.filter(decrees__recorded=True, decrees__status="in_force")),
         team_formed=team_role(TeamRole.CHAIR)
         & team_role(TeamRole.SECRETARY)
         & team_role(TeamRole.MEMBER),
@@ -261,6 +264,7 @@ def dashboard_rows(today: datetime.date) -> list[AgencyRow]:
             consulted=agency.n_consulted,
             last_evaluation=agency.last_evaluation,
             overdue_evaluations=agency.n_overdue,
+            recorded=agency.n_recorded,
         )
         for agency in agencies
     }

@@ -134,6 +134,8 @@ def _decree_facts(decree: Decree) -> dict:
         "number": decree.number,
         "date": long_date(decree.decree_date),
         "signature": "electronic" if signed.exists() else "wet",
+        "recorded": decree.recorded,
+        "signer": decree.signer_name,
     }
 
 

@@ -397,6 +397,38 @@ def decree_revoke(*, actor, decree: Decree, reason: str) -> Decree:
     return decree
 
 
+def decree_record(*, actor, decree: Decree) -> Decree:
+    """Enter an earlier decree in the register as in force ("dicatat dari keputusan yang
+    sudah ada"): its standards are in force from its date and published; no decree PDF is
+    rendered (the signed original is the agency's, its scan is attached beside it)."""
+    with transaction.atomic():
+        decree = transition(actor=actor, decree=decree, action="record")
+        in_force.decree_in_force(decree)  # the portal publishes it
+        portal_changed()
+    return decree
+
+
+def recorded_decree_create(
+    *,
+    actor,
+    agency: Agency,
+    standards: list[ServiceStandard],
+    number: str,
+    decree_date,
+    signer_name: str = "",
+) -> Decree:
+    """A draft decree standing for an earlier, signed one, waiting for the `record` act."""
+    decree = decree_create(actor=actor, agency=agency, standards=standards)
+    decree.recorded = True
+    decree.number = number.strip()
+    decree.decree_date = decree_date
+    decree.year = decree_date.year if decree_date else None
+    decree.signer_name = signer_name.strip()
+    decree.full_clean()
+    decree.save(update_fields=["recorded", "number", "decree_date", "year", "signer_name"])
+    return decree
+
+
 def decree_withdraw(*, actor, decree: Decree) -> Decree:
     return transition(actor=actor, decree=decree, action="withdraw")
 
@@ -464,7 +496,8 @@ def decree_attach_signed_scan(*, actor, decree: Decree, upload: CleanUpload) -> 
     locked = Decree.objects.select_for_update().get(pk=decree.pk)
     if not (permissions.may_draft(actor, locked.agency) or permissions.may_act_for_mayor(actor)):
         raise PermissionDenied(_("Anda tidak berwenang mengunggah pindaian keputusan ini."))
-    if locked.status not in (DecreeStatus.SET, DecreeStatus.IN_FORCE):
+    recorded_draft = locked.recorded and locked.status == DecreeStatus.DRAFT
+    if locked.status not in (DecreeStatus.SET, DecreeStatus.IN_FORCE) and not recorded_draft:
         raise ValidationError(_("Pindaian diunggah setelah keputusan ditetapkan."))
     content = upload.as_file()
     locked.signed_scan.save(content.name, content, save=False)

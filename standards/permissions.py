@@ -115,3 +115,15 @@ def may_withdraw_decree(user, decree) -> bool:
     return agency_permissions.may_draft_for(
         user, decree.agency
     ) or agency_permissions.may_act_as_head(user, decree.agency)
+
+
+def may_record_for(user, agency: Agency) -> bool:
+    """Recording an earlier decree is the act of who set it: the Kepala Perangkat Daerah,
+    or the mayor's office for PTSP and PATEN (Pasal 12 ayat (1)-(2))."""
+    if agency.decreed_by_mayor:
+        return may_act_for_mayor(user)
+    return agency_permissions.may_act_as_head(user, agency)
+
+
+def may_record_decree(user, decree) -> bool:
+    return may_record_for(user, decree.agency) and decree.by_mayor == decree.agency.decreed_by_mayor

@@ -1,4 +1,4 @@
-from .views import decrees, editor, inventory, preview, rows, team, versions
+from .views import decrees, editor, inventory, preview, rows, spreadsheet, team, versions
 
 app_name = "standards"
 
@@ -7,6 +7,7 @@ urlpatterns = [
     *preview.urlpatterns,
     *decrees.urlpatterns,
     *inventory.urlpatterns,
+    *spreadsheet.urlpatterns,
     *team.urlpatterns,
     *editor.urlpatterns,
     *versions.urlpatterns,

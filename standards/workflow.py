@@ -11,6 +11,13 @@
     ratify    set                  in_force    Kantor Wali Kota         Maklumat set
     revoke    in_force             revoked     Kantor Wali Kota         a reason
     withdraw  draft, submitted     withdrawn   the agency
+    record    draft (recorded)     in_force    Kepala PD (Kantor Wali    number, date (of the
+                                               Kota for PTSP, PATEN)     earlier decree), complete
+
+`record` registers a decree that was set and in force before the application existed
+(imported from a spreadsheet: "dicatat dari keputusan yang sudah ada"). It does not
+pretend a consultation or an evaluation took place: the decree keeps `recorded`, and its
+standards are in force from the earlier decree's date.
 
 `transition()` is the only code that assigns `Decree.status`. It locks the decree, checks
 the table, the permission and the guards, writes a `StatusChange` in the same
@@ -188,14 +195,24 @@ class Transition:
     note_required: bool = False
     applies: Callable[[Decree], bool] = field(default=lambda decree: True)
     fields: tuple[str, ...] = ()  # decree fields the act fills in
+    # In force from the decree's own date (an earlier decree recorded), not from today.
+    from_decree_date: bool = False
 
 
 def _agency_decree(decree: Decree) -> bool:
-    return not decree.by_mayor
+    return not decree.by_mayor and not decree.recorded
+
+
+def _drafted_here(decree: Decree) -> bool:
+    return not decree.recorded
+
+
+def _recorded(decree: Decree) -> bool:
+    return decree.recorded
 
 
 def _mayor_decree(decree: Decree) -> bool:
-    return decree.by_mayor
+    return decree.by_mayor and not decree.recorded
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -215,6 +232,7 @@ TRANSITIONS: dict[str, Transition] = {
                 guard_standards_consulted,
                 guard_notes_answered,
             ),
+            applies=_drafted_here,
         ),
         Transition(
             "return",
@@ -273,6 +291,21 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.DRAFT, S.SUBMITTED}),
             S.WITHDRAWN,
             permissions.may_withdraw_decree,
+        ),
+        Transition(
+            "record",
+            gettext_lazy("Catat sebagai keputusan yang sudah berlaku"),
+            frozenset({S.DRAFT}),
+            S.IN_FORCE,
+            permissions.may_record_decree,
+            (
+                guard_has_standards,
+                guard_standards_still_drafts,
+                guard_number_and_date,
+                guard_standards_complete,
+            ),
+            applies=_recorded,
+            from_decree_date=True,
         ),
     )
 }
@@ -339,13 +372,14 @@ def transition(*, actor, decree: Decree, action: str, note: str = "", **values) 
         locked.status = spec.target
         changed = ["status", "updated_at", *spec.fields]
         today = timezone.localdate()
-        if spec.fields:
+        if spec.fields or spec.from_decree_date:
             locked.year = locked.decree_date.year
             changed.append("year")
         if spec.target == S.IN_FORCE:
-            locked.ratified_on = today
+            effective = locked.decree_date if spec.from_decree_date else today
+            locked.ratified_on = effective
             changed.append("ratified_on")
-            _bring_into_force(locked, today)
+            _bring_into_force(locked, effective)
         if spec.target == S.REVOKED:
             locked.revoked_on, locked.revoke_reason = today, note.strip()
             changed += ["revoked_on", "revoke_reason"]

@@ -14,7 +14,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from documents.ratelimit import allow
+from bontang_sp.ratelimit import allow
 from standards.models import Service
 
 from ..forms import SurveyForm

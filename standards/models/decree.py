@@ -82,6 +82,14 @@ class Decree(models.Model):
         blank=True,
         related_name="amended_by",
     )
+    # An earlier decree (set before this application) entered in the register by the
+    # `record` act: it was not consulted, evaluated or ratified here.
+    recorded = models.BooleanField(
+        _("dicatat dari keputusan yang sudah ada"), default=False, editable=False
+    )
+    signer_name = models.CharField(
+        _("penandatangan"), max_length=150, blank=True, validators=[validate_plain_text]
+    )
     ratified_on = models.DateField(_("tanggal pengesahan"), null=True, blank=True)
     revoked_on = models.DateField(_("tanggal pencabutan"), null=True, blank=True)
     revoke_reason = models.TextField(

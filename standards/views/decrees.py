@@ -101,7 +101,10 @@ def decree_view(request, pk: int):
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
             "documents": services.decree_documents(decree).order_by("created_at"),
             "scan_form": SignedScanForm()
-            if decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)
+            if (
+                decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)
+                or (decree.recorded and decree.status == DecreeStatus.DRAFT)
+            )
             and permissions.may_draft(request.user, decree.agency)
             else None,
         },
@@ -215,6 +218,8 @@ def _perform(user, decree, action, form, formset) -> None:
         services.decree_revoke(actor=user, decree=decree, reason=form.cleaned_data["reason"])
     elif action == "withdraw":
         services.decree_withdraw(actor=user, decree=decree)
+    elif action == "record":
+        services.decree_record(actor=user, decree=decree)
 
 
 def decree_review(request, pk: int):

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from agencies import permissions
-from agencies.demo import DEMO_USERS
 from agencies.importer import ImportFailed, import_agencies
 from agencies.models import Agency, AgencyKind, Membership
+from demo.users import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

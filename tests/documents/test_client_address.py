@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from documents.ratelimit import client_ip
+from bontang_sp.ratelimit import client_ip
 from tests.factories import UserFactory
 
 PROXY = "127.0.0.1"

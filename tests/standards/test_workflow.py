@@ -49,6 +49,7 @@ ACTOR_OF = {
     "ratify": "mayor_office",
     "revoke": "mayor_office",
     "withdraw": "drafter_a",
+    "record": "head_a",  # refused from every state here: the decree is not a recorded one
 }
 
 

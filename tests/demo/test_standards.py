@@ -1,4 +1,5 @@
-"""Demo content (standards/demo.py): realistic, complete, idempotent."""
+"""Demo content (demo/data, loaded by demo/loader.py through the importer): realistic,
+complete, idempotent."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from agencies.demo import seed_demo_users
 from agencies.seed import seed_bontang
+from demo.loader import demo_standards, demo_teams, seed_demo_standards
+from demo.users import seed_demo_users
 from standards.checks import check_standard, check_team
-from standards.demo import DEMO_STANDARDS, TEAMS, seed_demo_standards
-from standards.models import DraftingTeam, Service, ServiceStandard, StandardStatus
+from standards.models import Decree, DraftingTeam, Service, ServiceStandard, StandardStatus
 from standards.selectors import standard_with_rows
 from standards.totals import standard_totals
 
@@ -29,12 +30,30 @@ def standard_of(slug: str, agency: str) -> ServiceStandard:
     return standard_with_rows(standard.pk)
 
 
+LIFECYCLE = {item["key"] for item in demo_standards() if item.get("lifecycle")}
+
+
 def test_every_demo_standard_passes_every_check(seeded):
-    assert seeded == len(DEMO_STANDARDS) == 7
+    assert seeded == len(demo_standards()) >= 40
     for standard in ServiceStandard.objects.all():
         failures = check_standard(standard_with_rows(standard.pk))
         assert failures == [], (str(standard), [f.message for f in failures])
-        assert standard.status == StandardStatus.DRAFT
+
+
+def test_most_are_in_force_recorded_from_earlier_decrees_across_twelve_agencies(seeded):
+    in_force = ServiceStandard.objects.in_force()
+    assert in_force.values("service__agency").distinct().count() >= 12
+    assert in_force.count() == seeded - len(LIFECYCLE) > seeded / 2
+    for standard in in_force.select_related("service"):
+        decree = standard.decrees.get()
+        assert decree.recorded and decree.status == "in_force", standard
+        assert list(decree.status_changes.values_list("action", flat=True)) == ["record"]
+        assert standard.in_force_since == decree.decree_date
+        assert hasattr(standard, "publication"), standard  # on the portal
+    # The standards the demo carries through the whole workflow stay drafts here.
+    drafts = ServiceStandard.objects.filter(status=StandardStatus.DRAFT)
+    assert set(drafts.values_list("service__slug", flat=True)) == LIFECYCLE
+    assert not Decree.objects.filter(lampiran__standard__in=drafts).exists()
 
 
 def test_seeding_twice_adds_nothing(seeded):
@@ -94,8 +113,9 @@ def test_puskesmas_standard_belongs_to_the_upt_under_dinkes(seeded):
 
 
 def test_demo_teams_are_complete_with_valid_nips_and_linked_chairs(seeded):
-    assert DraftingTeam.objects.filter(agency__slug__in=TEAMS).count() == len(TEAMS)
-    for team in DraftingTeam.objects.filter(agency__slug__in=TEAMS).prefetch_related("members"):
+    teams = demo_teams()
+    assert DraftingTeam.objects.filter(agency__slug__in=teams).count() == len(teams)
+    for team in DraftingTeam.objects.filter(agency__slug__in=teams).prefetch_related("members"):
         assert check_team(team) == [], team
         assert all(len(m.nip) == 18 and m.nip.isdigit() for m in team.members.all())
     chair = DraftingTeam.objects.get(agency__slug="disdukcapil").members.get(role="chair")
@@ -107,10 +127,19 @@ def test_inventory_lists_more_services_than_standards(seeded):
     assert Service.objects.filter(agency__slug="disdukcapil").count() >= 7
 
 
-def test_history_records_the_demo_as_written_by_no_user(seeded):
-    standard = ServiceStandard.objects.first()
-    assert standard.history.exists()
-    assert {h.history_user for h in standard.history.all()} == {None}
+def test_history_records_who_imported_the_demo_workbook(seeded):
+    # The agency's head imports (and records) the agency's workbook; where no head is
+    # known (a kelurahan drafted by Bagian Pemerintahan) the application itself does.
+    for standard in ServiceStandard.objects.select_related("service__agency"):
+        created = standard.history.earliest("history_date")
+        assert created.history_type == "+", standard
+        user = created.history_user
+        if user is not None:
+            assert user.memberships.get(agency=standard.service.agency).role == "head"
+    sktm = ServiceStandard.objects.get(service__slug="surat-keterangan-tidak-mampu")
+    assert {h.history_user for h in sktm.history.all()} == {None}
+    kk = ServiceStandard.objects.get(service__slug="kartu-keluarga")
+    assert kk.history.earliest("history_date").history_user.username == "kepala.disdukcapil"
 
 
 def test_seed_demo_command_adds_the_standards(db, settings, tmp_path):
@@ -120,4 +149,4 @@ def test_seed_demo_command_adds_the_standards(db, settings, tmp_path):
 
     settings.VAR_DIR = tmp_path
     call_command("seed_demo", stdout=StringIO())
-    assert ServiceStandard.objects.count() == len(DEMO_STANDARDS)
+    assert ServiceStandard.objects.count() == len(demo_standards())

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import Agency, MembershipRole
-from .roles import CityRole, city_role_group
-from .services import membership_set
+from agencies.models import Agency, MembershipRole
+from agencies.roles import CityRole, city_role_group
+from agencies.services import membership_set
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from agencies.models import Agency
-from standards.models import ServiceStandard, StandardStatus
-
-from .index import ELEMENT_CODES
-from .models import (
+from monitoring.index import ELEMENT_CODES
+from monitoring.models import (
     AgeBand,
     Education,
     Evaluation,
@@ -24,7 +22,7 @@ from .models import (
     PeriodKind,
     SurveyPeriod,
 )
-from .services import (
+from monitoring.services import (
     activity_record,
     evaluation_follow_up_create,
     evaluation_record,
@@ -32,6 +30,7 @@ from .services import (
     survey_period_open,
     survey_response_submit,
 )
+from standards.models import ServiceStandard, StandardStatus
 
 # (agency, head, drafter, population, responses)
 DEMO_AGENCIES = (

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from monitoring.demo_monitoring import seed_demo_monitoring
+from demo.monitoring import seed_demo_monitoring
 from monitoring.models import (
     Evaluation,
     EvaluationFollowUp,

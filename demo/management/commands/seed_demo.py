@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from agencies.demo import CREDENTIALS_FILE, seed_demo_users
 from agencies.seed import seed_bontang
-from monitoring.demo import seed_demo_workflow
-from monitoring.demo_monitoring import seed_demo_monitoring
-from standards.demo import seed_demo_standards
+from demo.loader import seed_demo_standards
+from demo.monitoring import seed_demo_monitoring
+from demo.users import CREDENTIALS_FILE, seed_demo_users
+from demo.workflow import seed_demo_workflow
 
 
 class Command(BaseCommand):
