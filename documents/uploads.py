@@ -389,6 +389,20 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class JudgedFileField(forms.FileField):
+    """One file of a kind other than a scan (a spreadsheet, a certificate), cleaned by
+    `judge(uploaded)`, which reads it by its content and raises ValidationError or returns
+    what the form keeps. The gate's test accepts only this field and ScanField."""
+
+    def __init__(self, *args, judge, **kwargs):
+        self.judge = judge
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        return self.judge(uploaded) if uploaded else uploaded
+
+
 class ScanField(forms.FileField):
     """One or more scans; cleans to a list of CleanUpload. Each file's refusal names it."""
 

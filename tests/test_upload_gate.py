@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from documents.uploads import ScanField
+from documents.uploads import JudgedFileField, ScanField
 
 PROJECT_APPS = [name for name in settings.INSTALLED_APPS if "." not in name]
 
@@ -94,7 +94,8 @@ def _form_file_fields(form_classes):
         for name, field in form_class.base_fields.items():
             if isinstance(field, forms.FileField):
                 label = f"{form_class.__module__}.{form_class.__name__}.{name}"
-                yield label, label not in NOT_STORED and not isinstance(field, ScanField)
+                gated = isinstance(field, ScanField | JudgedFileField)
+                yield label, label not in NOT_STORED and not gated
 
 
 def test_every_form_file_field_is_the_gate():

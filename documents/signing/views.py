@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..models import SigningCredential
-from ..uploads import limit_upload_size, read_pkcs12_upload
+from ..uploads import JudgedFileField, limit_upload_size, read_pkcs12_upload
 from . import services
 
 
 class CredentialUploadForm(forms.Form):
-    berkas = forms.FileField(
+    berkas = JudgedFileField(
+        judge=read_pkcs12_upload,
         label=gettext_lazy("Berkas sertifikat (PKCS#12: .p12 atau .pfx)"),
         help_text=gettext_lazy("Berkas dari penyelenggara sertifikasi (BSrE), paling besar 64 KB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx,application/x-pkcs12"}),
@@ -31,9 +32,6 @@ class CredentialUploadForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
         help_text=gettext_lazy("Untuk memeriksa berkas; tidak disimpan."),
     )
-
-    def clean_berkas(self) -> bytes:
-        return read_pkcs12_upload(self.cleaned_data["berkas"])
 
 
 @limit_upload_size

@@ -38,6 +38,7 @@ class SpreadsheetUpload(models.Model):
     )
     file = models.FileField(_("berkas"), upload_to=upload_path, max_length=255)
     original_name = models.CharField(_("nama berkas asli"), max_length=150)
+    content_type = models.CharField(_("jenis isi"), max_length=80, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
     imported_at = models.DateTimeField(_("diimpor"), null=True, blank=True)

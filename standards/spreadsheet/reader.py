@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from bontang_sp.validators import parse_rupiah
+from documents.uploads import CleanUpload, sanitize_filename
 
 from .template import CHOICES, INSTRUCTIONS_SHEET, MAX_DATA_ROWS, SERVICES, SHEETS, Column, Sheet
 
@@ -332,6 +334,28 @@ def _read_csv(data: bytes) -> ParsedWorkbook:
     parsed = ParsedWorkbook()
     _rows(parsed, SERVICES, values)
     return parsed
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
+
+
+def judge_upload(uploaded) -> CleanUpload:
+    """The upload gate's judge for a workbook (documents.uploads.JudgedFileField): the
+    bytes, read by their content; refused here when they cannot be read as a table."""
+    uploaded.seek(0)
+    data = uploaded.read(MAX_FILE_BYTES + 1)
+    name = sanitize_filename(getattr(uploaded, "name", ""))
+    try:
+        read_upload(data, name)
+    except WorkbookRefused as refused:
+        raise ValidationError(refused.message, code="unreadable") from refused
+    return CleanUpload(
+        content=data,
+        content_type=XLSX if data.startswith(ZIP_MAGIC) else CSV,
+        original_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def read_upload(data: bytes, filename: str = "") -> ParsedWorkbook:

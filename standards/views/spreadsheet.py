@@ -21,12 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from documents.uploads import REQUEST_TOO_LARGE_MESSAGE, limit_upload_size, sanitize_filename
+from documents.uploads import REQUEST_TOO_LARGE_MESSAGE, JudgedFileField, limit_upload_size
 
 from .. import permissions
 from ..models import SpreadsheetUpload
 from ..spreadsheet.importer import import_workbook, plan_import
-from ..spreadsheet.reader import MAX_FILE_BYTES, WorkbookRefused, read_upload
+from ..spreadsheet.reader import MAX_FILE_BYTES, WorkbookRefused, judge_upload, read_upload
 from ..spreadsheet.sippn import sippn_workbook
 from ..spreadsheet.writer import agency_contents, export_workbook, template_workbook
 
@@ -34,7 +34,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(forms.Form):
-    workbook = forms.FileField(
+    workbook = JudgedFileField(
+        judge=judge_upload,
         label=gettext_lazy("Buku kerja (.xlsx) atau daftar layanan (.csv)"),
         help_text=gettext_lazy("Paling besar 5 MB dan 10.000 baris; isi dari templat."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
@@ -91,23 +92,17 @@ def import_upload(request, agency_slug: str):
     if request.method == "POST" and getattr(request, "upload_too_large", False):
         form.add_error(None, REQUEST_TOO_LARGE_MESSAGE)
     elif request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["workbook"]
-        data = uploaded.read(MAX_FILE_BYTES + 1)
-        name = sanitize_filename(uploaded.name)
-        try:
-            read_upload(data, name)
-        except WorkbookRefused as refused:
-            form.add_error("workbook", refused.message)
-        else:
-            upload = SpreadsheetUpload(
-                agency=agency,
-                uploaded_by=request.user,
-                original_name=name,
-                sha256=hashlib.sha256(data).hexdigest(),
-            )
-            upload.file.save("buku-kerja", ContentFile(data), save=False)
-            upload.save()
-            return redirect("standards:import-preview", agency_slug=agency.slug, pk=upload.pk)
+        judged = form.cleaned_data["workbook"]
+        upload = SpreadsheetUpload(
+            agency=agency,
+            uploaded_by=request.user,
+            original_name=judged.original_name,
+            content_type=judged.content_type,
+            sha256=judged.sha256,
+        )
+        upload.file.save("buku-kerja", ContentFile(judged.content), save=False)
+        upload.save()
+        return redirect("standards:import-preview", agency_slug=agency.slug, pk=upload.pk)
     return render(
         request,
         "standards/import_upload.html",
