@@ -6,8 +6,10 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Pemantauan dan Evaluasi"
 
     def ready(self) -> None:
-        from agencies import worklist
+        from agencies import homes, worklist
 
         from .reminders import monitoring_work_items
+        from .views.dashboard import dashboard_section
 
         worklist.register(monitoring_work_items)
+        homes.register(dashboard_section)

@@ -54,7 +54,7 @@ def drafting_team_agency(decree: Decree):
 
 
 def guard_has_standards(decree: Decree) -> list[str]:
-    if not decree.lampiran.exists():
+    if not _standards(decree):
         return [_("Rancangan keputusan belum memuat standar pelayanan.")]
     return []
 
@@ -62,7 +62,7 @@ def guard_has_standards(decree: Decree) -> list[str]:
 def guard_team_complete(decree: Decree) -> list[str]:
     """Pasal 10 ayat (4): ketua, sekretaris and at least one anggota."""
     team = getattr(drafting_team_agency(decree), "drafting_team", None)
-    roles = list(team.members.values_list("role", flat=True)) if team else []
+    roles = [member.role for member in team.members.all()] if team else []
     if (
         roles.count(TeamRole.CHAIR) == 1
         and TeamRole.SECRETARY in roles
@@ -99,8 +99,16 @@ def guard_standards_consulted(decree: Decree) -> list[str]:
         )
         % {"service": standard.service.name}
         for standard in _standards(decree)
-        if not standard.consultations.complete().exists()
+        if not _consulted(standard)
     ]
+
+
+def _consulted(standard: ServiceStandard) -> bool:
+    # Lists prefetch `complete_consultations` (standards.stages); one standard asks.
+    prefetched = getattr(standard, "complete_consultations", None)
+    if prefetched is not None:
+        return bool(prefetched)
+    return standard.consultations.complete().exists()
 
 
 def guard_standards_still_drafts(decree: Decree) -> list[str]:
@@ -139,7 +147,9 @@ def guard_maklumat_set(decree: Decree) -> list[str]:
     """Pasal 14 ayat (1): the head sets the Maklumat before the standard is applied."""
     from maklumat.selectors import has_set_maklumat
 
-    if has_set_maklumat(decree.agency):
+    # Lists annotate it once for every agency (standards.stages); one decree asks.
+    known = getattr(decree.agency, "has_set_maklumat", None)
+    if known if known is not None else has_set_maklumat(decree.agency):
         return []
     return [_("Pasal 14 ayat (1): Maklumat Pelayanan Perangkat Daerah ini belum ditetapkan.")]
 
@@ -261,6 +271,31 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+# Guards that check what the act itself fills in (the number and date typed into the
+# act's form): not something missing before the act, so "what is missing" leaves them out.
+ACT_INPUT_GUARDS: frozenset[Guard] = frozenset({guard_number_and_date})
+
+
+def guard_failures(
+    decree: Decree, action: str, *, with_act_input: bool = True
+) -> list[tuple[Guard, str]]:
+    """Each reason the act's guards give now, with the guard that gave it, in table order."""
+    return [
+        (guard, reason)
+        for guard in TRANSITIONS[action].guards
+        if with_act_input or guard not in ACT_INPUT_GUARDS
+        for reason in guard(decree)
+    ]
+
+
+def next_action(decree: Decree) -> str | None:
+    """The act that moves the decree towards coming into force (Pasal 12), if any."""
+    forward = {S.DRAFT: "submit", S.SUBMITTED: "pass", S.SET: "ratify"}
+    if decree.status == S.EVALUATED:
+        return "set_mayor" if decree.by_mayor else "set"
+    return forward.get(decree.status)
+
+
 def available_actions(decree: Decree, user) -> list[Transition]:
     """The acts this user may attempt now (guards are checked when acting)."""
     return [
@@ -298,7 +333,7 @@ def transition(*, actor, decree: Decree, action: str, note: str = "", **values) 
             raise TypeError(f"{action} does not take {sorted(unknown)}")
         for name, value in values.items():
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
-        reasons = [reason for guard in spec.guards for reason in guard(locked)]
+        reasons = [reason for _guard, reason in guard_failures(locked, action)]
         if reasons:
             raise TransitionRefused(reasons)
         previous = locked.status
