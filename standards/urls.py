@@ -1,4 +1,15 @@
-from .views import api, decrees, editor, inventory, preview, public, rows, team, versions
+from .views import (
+    api,
+    decrees,
+    editor,
+    inventory,
+    preview,
+    public,
+    rows,
+    team,
+    timeline,
+    versions,
+)
 
 app_name = "standards"
 
@@ -10,6 +21,7 @@ urlpatterns = [
     *team.urlpatterns,
     *editor.urlpatterns,
     *versions.urlpatterns,
+    *timeline.urlpatterns,
     *public.urlpatterns,
     *api.urlpatterns,
     # Last: its `<slug:rows>/...` patterns would shadow fixed words such as "banding".

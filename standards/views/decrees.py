@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
+from agencies.workdays import calendar_for
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
     attachment_response,
@@ -34,6 +35,7 @@ from ..decree_forms import (
 from ..decree_queries import decree_detail, decrees_for, review_queue
 from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
 from ..selectors import standard_with_rows
+from ..timeline import decree_timeline
 from ..totals import standard_totals
 from ..workflow import TRANSITIONS, TransitionRefused, available_actions
 from .editor import build_blocks
@@ -98,6 +100,7 @@ def decree_view(request, pk: int):
             and permissions.may_draft(request.user, decree.agency),
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
             "documents": services.decree_documents(decree).order_by("created_at"),
+            "timeline": decree_timeline(decree, calendar_for(request)),
             "scan_form": SignedScanForm()
             if decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)
             and permissions.may_draft(request.user, decree.agency)
