@@ -102,7 +102,7 @@ def _decree_acts(decree: Decree, note_filter=lambda note: True) -> list[Act]:
             acts.append(
                 Act(
                     document.issued_at,
-                    _("%s diterbitkan dan ditandatangani") % label,
+                    _("%s diterbitkan") % label,
                     url=reverse("documents:verify", args=[document.code]),
                 )
             )

@@ -99,7 +99,7 @@ def dashboard_section(request) -> HomeSection | None:
     """The Sekretaris Daerah lands on the dashboard (Pasal 15)."""
     if not is_secretariat(request.user):
         return None
-    return HomeSection("monitoring/_dashboard_body.html", dashboard_context(request), order=5)
+    return HomeSection("monitoring/_dashboard_home.html", dashboard_context(request), order=5)
 
 
 @require_GET
