@@ -40,13 +40,16 @@ def _name(user) -> str:
     return (user.get_full_name() or user.username) if user else ""
 
 
-def _decree_acts(decree: Decree, note_filter=lambda note: True) -> list[Act]:
+def _decree_acts(decree: Decree, note_filter=lambda note: True, *, link=True) -> list[Act]:
+    """The decree's acts; `link` points them at the decree (not on the decree's own page,
+    where an act's name already names its button)."""
+    own = reverse("standards:decree-detail", args=[decree.pk]) if link else ""
     acts = [
         Act(
             decree.created_at,
             _("Rancangan keputusan dibuat"),
             _name(decree.created_by),
-            url=reverse("standards:decree-detail", args=[decree.pk]),
+            url=own,
         )
     ]
     for change in decree.status_changes.all():
@@ -57,7 +60,7 @@ def _decree_acts(decree: Decree, note_filter=lambda note: True) -> list[Act]:
                 str(spec.label) if spec else change.get_to_status_display(),
                 _name(change.actor),
                 change.note,
-                reverse("standards:decree-detail", args=[decree.pk]),
+                own,
             )
         )
     for note in decree.review_notes.all():
@@ -106,6 +109,16 @@ def _decree_acts(decree: Decree, note_filter=lambda note: True) -> list[Act]:
                     url=reverse("documents:verify", args=[document.code]),
                 )
             )
+    scanned = getattr(decree, "scan_uploaded", None)
+    if scanned is not None:
+        acts.append(
+            Act(
+                scanned.history_date,
+                _("Pindaian keputusan bertanda tangan basah diunggah"),
+                _name(scanned.history_user),
+                url=own,
+            )
+        )
     return acts
 
 
@@ -206,8 +219,18 @@ def _attach_documents(decrees: list[Decree]) -> None:
         content_type=content_type, object_id__in=[d.pk for d in decrees]
     ).select_related("requested_by"):
         documents.setdefault(document.object_id, []).append(document)
+    # The wet-signed scan: when it was first attached, from the decree's history rows.
+    scans: dict[int, object] = {}
+    for row in (
+        Decree.history.filter(id__in=[d.pk for d in decrees])
+        .exclude(signed_scan="")
+        .select_related("history_user")
+        .order_by("history_date")
+    ):
+        scans.setdefault(row.id, row)
     for decree in decrees:
         decree.timeline_documents = documents.get(decree.pk, [])
+        decree.scan_uploaded = scans.get(decree.pk)
 
 
 def decree_timeline(decree: Decree, calendar: WorkCalendar) -> list[Act]:
@@ -219,7 +242,7 @@ def decree_timeline(decree: Decree, calendar: WorkCalendar) -> list[Act]:
         .select_related("service__agency", "publication")
         .prefetch_related(_consultations_prefetch())
     )
-    acts = _decree_acts(decree)
+    acts = _decree_acts(decree, link=False)
     seen = set()
     for standard in standards:
         for consultation in standard.consultations.all():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,7 +16,7 @@ from agencies.workdays import work_calendar
 from standards import decrees
 from standards.models import StatusChange
 from standards.timeline import decree_timeline, standard_timeline
-from tests.standards.workflow_fixtures import ready_decree, set_maklumat
+from tests.standards.workflow_fixtures import PDF, ready_decree, set_maklumat
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -59,8 +60,12 @@ def test_decree_timeline_lists_every_act_with_who(
         assert expected in titles, expected
     assert any(t.startswith("Catatan evaluasi ditulis") for t in titles)
     assert titles.count("Ajukan untuk evaluasi") == 2
+    # Test set-up: the wet-signed scan attached (the app does it through the upload gate).
+    decree.signed_scan = ContentFile(PDF, name="keputusan.pdf")
+    decree.save()
     acts = decree_timeline(decree, work_calendar())
     assert [a.at for a in acts] == sorted(a.at for a in acts)
+    assert acts[-1].title == "Pindaian keputusan bertanda tangan basah diunggah"
     ratify = next(a for a in acts if a.title == "Sahkan")
     assert ratify.actor == (mayor_office.get_full_name() or mayor_office.username)
 
