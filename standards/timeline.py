@@ -40,10 +40,8 @@ def _name(user) -> str:
     return (user.get_full_name() or user.username) if user else ""
 
 
-def _decree_acts(decree: Decree, note_filter=lambda note: True, *, link=True) -> list[Act]:
-    """The decree's acts; `link` points them at the decree (not on the decree's own page,
-    where an act's name already names its button)."""
-    own = reverse("standards:decree-detail", args=[decree.pk]) if link else ""
+def _decree_acts(decree: Decree, note_filter=lambda note: True) -> list[Act]:
+    own = reverse("standards:decree-detail", args=[decree.pk])
     acts = [
         Act(
             decree.created_at,
@@ -242,7 +240,7 @@ def decree_timeline(decree: Decree, calendar: WorkCalendar) -> list[Act]:
         .select_related("service__agency", "publication")
         .prefetch_related(_consultations_prefetch())
     )
-    acts = _decree_acts(decree, link=False)
+    acts = _decree_acts(decree)
     seen = set()
     for standard in standards:
         for consultation in standard.consultations.all():
@@ -251,7 +249,9 @@ def decree_timeline(decree: Decree, calendar: WorkCalendar) -> list[Act]:
                 acts += _consultation_acts(consultation)
     acts += _maklumat_acts(decree.agency, decree.created_at)
     acts += _publication_acts(standards)
-    return _with_waits(acts, calendar)
+    # Shown on the decree's own page, beside its act buttons and document links: the
+    # timeline stays plain text there, so no link repeats the name of a button.
+    return [replace(act, url="") for act in _with_waits(acts, calendar)]
 
 
 def _consultations_prefetch() -> Prefetch:
