@@ -144,7 +144,9 @@ def test_a_standard_moves_through_every_home_to_in_force(
     expect(page.locator("#lama-menunggu")).to_be_visible()
     both_widths(page, screenshot, "home-09-secretariat")
     page.goto(f"{base}/pd/disdukcapil/layanan/kia/")
-    expect(page.locator(".portal-history")).to_contain_text(re.compile("^disusun .*disahkan"))
+    expect(page.locator(".portal-history")).to_contain_text(
+        re.compile("disusun .*dibahas .*ditetapkan .*disahkan")
+    )
     screenshot("home-10-public-history")
 
 
