@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency, Membership, WorkUnit
+from .models import Agency, Holiday, Membership, WorkUnit
 from .services import membership_remove, membership_set, sync_agency_permissions
 
 
@@ -57,3 +57,13 @@ class MembershipAdmin(SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):
         for membership in queryset.select_related("user"):
             membership_remove(actor=request.user, membership=membership)
+
+
+@admin.register(Holiday)
+class HolidayAdmin(SimpleHistoryAdmin):
+    """Cuti bersama and local days off; national holidays come from the `holidays` package."""
+
+    list_display = ["date", "name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    date_hierarchy = "date"

@@ -185,12 +185,45 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     last_error = models.TextField(_("galat terakhir"), blank=True)
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Pemberitahuan")
         verbose_name_plural = _("Pemberitahuan")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["sent_at", "created_at"], name="notification_unsent_idx")]
+        indexes = [
+            models.Index(fields=["sent_at", "created_at"], name="notification_unsent_idx"),
+            # The header's unread count: one index-only count per staff page.
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.recipient}: {self.subject}"
+
+
+class HolidayKind(models.TextChoices):
+    JOINT_LEAVE = "joint_leave", _("Cuti bersama")
+    LOCAL = "local", _("Hari libur daerah")
+
+
+class Holiday(models.Model):
+    """A day off beyond the weekends and the national holidays (which come from the
+    `holidays` package): cuti bersama set by SKB Menteri each year, and local days the
+    city gives. Read by `agencies.workdays` for every "hari kerja" figure."""
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("nama"), max_length=150)
+    kind = models.CharField(_("jenis"), max_length=20, choices=HolidayKind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Hari Libur")
+        verbose_name_plural = _("Hari Libur (cuti bersama dan libur daerah)")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()} {self.name}"

@@ -90,3 +90,20 @@ def unsent(older_than: timedelta = timedelta(minutes=2)):
         attempts__lt=MAX_ATTEMPTS,
         created_at__lt=timezone.now() - older_than,
     )
+
+
+# --- reading them on the notifications page -----------------------------------------
+
+
+def unread_count(user) -> int:
+    """The header's figure: one count on the partial index of unread rows."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notification_mark_read(*, actor, pk: int | None = None) -> int:
+    """Mark one of the actor's notifications (or, without pk, all of them) as read.
+    Another user's notification is never touched; returns how many were marked."""
+    unread = Notification.objects.filter(recipient=actor, read_at__isnull=True)
+    if pk is not None:
+        unread = unread.filter(pk=pk)
+    return unread.update(read_at=timezone.now())

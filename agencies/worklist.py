@@ -16,10 +16,8 @@ class WorkItem:
     url: str
     since: datetime | None = None
     agency_name: str = ""
-
-    @property
-    def waiting_days(self) -> int | None:
-        return (timezone.now() - self.since).days if self.since else None
+    # How long it waited is counted by the home with the working-day calendar
+    # (agencies.workdays), in hari kerja and calendar days.
 
 
 Provider = Callable[[object], list[WorkItem]]

@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bontang_sp.context_processors.site",
+                "bontang_sp.context_processors.notifications",
             ],
         },
     },
@@ -326,3 +327,6 @@ TTE_TSA_URL = env.str("TTE_TSA_URL", default="")
 # given in working days (Lampiran 1.B.5). Bontang's offices keep 7.5 hours on average
 # (37.5 hours a week); set it to the agency's rule.
 WORKING_HOURS_PER_DAY = env.float("WORKING_HOURS_PER_DAY", default=7.5)
+# An act waiting longer than this many hari kerja is highlighted on the dashboard and
+# reminded to the Sekretaris Daerah (Pasal 15); days off: agencies.workdays.
+WAIT_ALERT_WORKING_DAYS = env.int("WAIT_ALERT_WORKING_DAYS", default=5)

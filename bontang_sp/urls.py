@@ -50,6 +50,17 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("sehat/", agency_views.health, name="health"),
     path("kelola/", agency_views.staff_home, name="staff-home"),
+    path("kelola/pemberitahuan/", agency_views.notification_list, name="notifications"),
+    path(
+        "kelola/pemberitahuan/baca-semua/",
+        agency_views.notification_read,
+        name="notifications-read-all",
+    ),
+    path(
+        "kelola/pemberitahuan/<int:pk>/baca/",
+        agency_views.notification_read,
+        name="notification-read",
+    ),
     *auth_urlpatterns,
     path("", include("standards.urls")),
     path("", include("documents.urls")),

@@ -6,11 +6,13 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Pemantauan dan Evaluasi"
 
     def ready(self) -> None:
-        from agencies import worklist
+        from agencies import homes, worklist
         from bontang_sp.jinja2 import register_global
 
         from .reminders import monitoring_work_items
         from .selectors import portal_survey
+        from .views.dashboard import dashboard_section
 
         worklist.register(monitoring_work_items)
+        homes.register(dashboard_section)
         register_global("portal_survey", portal_survey)  # the survey link on portal pages

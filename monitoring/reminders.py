@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,8 @@ from agencies.notifications import notify
 from agencies.permissions import agencies_headed
 from agencies.roles import CityRole
 from agencies.worklist import WorkItem
-from standards.models import Decree, ServiceStandard, StandardStatus
+from standards.models import ServiceStandard, StandardStatus
+from standards.waits import waiting_decrees
 
 from .models import (
     Evaluation,
@@ -34,8 +35,6 @@ from .models import (
 )
 
 EVALUATION_AFTER_DAYS = 365
-WAITING_DAYS = 7
-WAITING_STATUSES = ("submitted", "evaluated", "set")
 
 
 @dataclass(frozen=True)
@@ -162,27 +161,30 @@ def follow_ups_past_due(today: datetime.date, agencies=None) -> list[Reminder]:
 
 
 def acts_waiting(now: datetime.datetime) -> list[Reminder]:
-    """Pasal 15: acts waiting in the decree workflow for more than 7 days, to the Setda."""
-    limit = now - datetime.timedelta(days=WAITING_DAYS)
-    decrees = (
-        Decree.objects.filter(status__in=WAITING_STATUSES)
-        .annotate(last_change=Max("status_changes__at"))
-        .filter(last_change__lt=limit)
-        .select_related("agency")
-        .order_by("last_change")
-    )
+    """Pasal 15: acts waiting in the decree workflow longer than the limit of hari kerja
+    (settings.WAIT_ALERT_WORKING_DAYS), to the Setda: the dashboard's own figures."""
     return [
         Reminder(
-            key=f"act-waiting:{decree.pk}:{decree.status}:{decree.last_change.isoformat()}",
+            key=(
+                f"act-waiting:{item.decree.pk}:{item.decree.status}:{item.wait.since.isoformat()}"
+            ),
             agency=None,
-            subject=_("Keputusan menunggu lebih dari 7 hari: %(agency)s")
-            % {"agency": decree.agency.name},
-            body=_("%(title)s — status: %(status)s.")
-            % {"title": decree.title, "status": decree.get_status_display()},
-            url=reverse("standards:decree-detail", args=[decree.pk]),
-            since=decree.last_change,
+            subject=_("Keputusan menunggu lebih dari %(limit)s hari kerja: %(agency)s")
+            % {"limit": item.limit, "agency": item.decree.agency.name},
+            body=_(
+                "%(title)s — status: %(status)s; menunggu %(days)s hari kerja (%(calendar)s hari)."
+            )
+            % {
+                "title": item.decree.title,
+                "status": item.decree.get_status_display(),
+                "days": item.wait.working_days,
+                "calendar": item.wait.calendar_days,
+            },
+            url=reverse("standards:decree-detail", args=[item.decree.pk]),
+            since=item.wait.since,
         )
-        for decree in decrees
+        for item in waiting_decrees(now)
+        if item.over_limit
     ]
 
 

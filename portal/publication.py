@@ -14,11 +14,12 @@ Other apps' parts of the page (the consultation trace, Pasal 4) are added with
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bontang_sp.jinja2 import date as long_date
 from documents.models import Document, SigningRequest
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
-PUBLICATION_FORMAT = 2  # 2: requirements split by kind, as in the decree's lampiran
+PUBLICATION_FORMAT = 3  # 2: requirements split by kind; 3: the standard's own history
 
 Part = Callable[[ServiceStandard], dict]
 _parts: list[Part] = []
@@ -139,6 +140,26 @@ def _decree_facts(decree: Decree) -> dict:
     }
 
 
+def _history(standard: ServiceStandard, decree: Decree) -> list[dict]:
+    """The standard's own life in one line (Pasal 10-12): drafted, discussed with the
+    public (its last complete consultation), set, ratified; each with its date."""
+    discussed = (
+        standard.consultations.complete().order_by("-starts_at").values_list("starts_at", flat=True)
+    ).first()
+    steps = [
+        (translation.gettext("disusun"), standard.created_at),
+        (translation.gettext("dibahas"), discussed),
+        (translation.gettext("ditetapkan"), decree.decree_date),
+        (translation.gettext("disahkan"), decree.ratified_on),
+    ]
+    return [{"label": label, "date": long_date(_local_day(day))} for label, day in steps if day]
+
+
+def _local_day(moment):
+    """A moment as its date in WITA; a date as itself."""
+    return timezone.localdate(moment) if isinstance(moment, datetime.datetime) else moment
+
+
 def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
     """Everything the service page shows that was fixed when `standard` came into force
     under `decree` (plain JSON: texts already written out in Indonesian)."""
@@ -168,6 +189,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
             "complaints": complaint_contacts(standard),
             "management": _management(standard, components),
             "decree": _decree_facts(decree),
+            "history": _history(standard, decree),
             "earlier_versions": [
                 {
                     "version": old.version,

@@ -6,8 +6,11 @@ class StandardsConfig(AppConfig):
     verbose_name = "Standar Pelayanan"
 
     def ready(self) -> None:
-        from agencies import worklist
+        from agencies import homes, worklist
 
         from .decree_queries import decree_work_items
+        from .views.home import review_section, services_section, signature_section
 
         worklist.register(decree_work_items)
+        for section in (services_section, review_section, signature_section):
+            homes.register(section)

@@ -1,4 +1,4 @@
-from .views import decrees, editor, inventory, preview, rows, spreadsheet, team, versions
+from .views import decrees, editor, inventory, preview, rows, spreadsheet, team, timeline, versions
 
 app_name = "standards"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     *team.urlpatterns,
     *editor.urlpatterns,
     *versions.urlpatterns,
+    *timeline.urlpatterns,
     # Last: its `<slug:rows>/...` patterns would shadow fixed words such as "banding".
     *rows.urlpatterns,
 ]

@@ -62,7 +62,7 @@ def drafting_team_agency(decree: Decree):
 
 
 def guard_has_standards(decree: Decree) -> list[str]:
-    if not decree.lampiran.exists():
+    if not _standards(decree):
         return [_("Rancangan keputusan belum memuat standar pelayanan.")]
     return []
 
@@ -70,7 +70,7 @@ def guard_has_standards(decree: Decree) -> list[str]:
 def guard_team_complete(decree: Decree) -> list[str]:
     """Pasal 10 ayat (4): ketua, sekretaris and at least one anggota."""
     team = getattr(drafting_team_agency(decree), "drafting_team", None)
-    roles = list(team.members.values_list("role", flat=True)) if team else []
+    roles = [member.role for member in team.members.all()] if team else []
     if (
         roles.count(TeamRole.CHAIR) == 1
         and TeamRole.SECRETARY in roles
@@ -107,7 +107,7 @@ def guard_standards_consulted(decree: Decree) -> list[str]:
         )
         % {"service": standard.service.name}
         for standard in _standards(decree)
-        if not standard.consultations.complete().exists()
+        if not _consulted(standard)
     ]
 
 
@@ -124,6 +124,14 @@ def guard_notes_answered(decree: Decree) -> list[str]:
         )
         % {"n": open_notes}
     ]
+
+
+def _consulted(standard: ServiceStandard) -> bool:
+    # Lists prefetch `complete_consultations` (standards.stages); one standard asks.
+    prefetched = getattr(standard, "complete_consultations", None)
+    if prefetched is not None:
+        return bool(prefetched)
+    return standard.consultations.complete().exists()
 
 
 def guard_standards_still_drafts(decree: Decree) -> list[str]:
@@ -162,7 +170,9 @@ def guard_maklumat_set(decree: Decree) -> list[str]:
     """Pasal 14 ayat (1): the head sets the Maklumat before the standard is applied."""
     from maklumat.selectors import has_set_maklumat
 
-    if has_set_maklumat(decree.agency):
+    # Lists annotate it once for every agency (standards.stages); one decree asks.
+    known = getattr(decree.agency, "has_set_maklumat", None)
+    if known if known is not None else has_set_maklumat(decree.agency):
         return []
     return [_("Pasal 14 ayat (1): Maklumat Pelayanan Perangkat Daerah ini belum ditetapkan.")]
 
@@ -311,21 +321,36 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
-# Guards that judge what the person types into the act's form (number and date); every
-# other guard can be asked before the form is shown.
-TYPED_FIELD_GUARDS = frozenset({guard_number_and_date})
+# Guards that check what the act itself fills in (the number and date typed into the
+# act's form): not something missing before the act, so neither "what is missing" nor the
+# reasons shown before the form include them.
+ACT_INPUT_GUARDS: frozenset[Guard] = frozenset({guard_number_and_date})
+
+
+def guard_failures(
+    decree: Decree, action: str, *, with_act_input: bool = True
+) -> list[tuple[Guard, str]]:
+    """Each reason the act's guards give now, with the guard that gave it, in table order."""
+    return [
+        (guard, reason)
+        for guard in TRANSITIONS[action].guards
+        if with_act_input or guard not in ACT_INPUT_GUARDS
+        for reason in guard(decree)
+    ]
 
 
 def reasons_before_form(decree: Decree, action: str) -> list[str]:
     """Why the act would be refused whatever is typed into its form (e.g. Pasal 14 ayat
     (1): no Maklumat set), so the page says it before asking for a number and a date."""
-    spec = TRANSITIONS[action]
-    return [
-        reason
-        for guard in spec.guards
-        if guard not in TYPED_FIELD_GUARDS
-        for reason in guard(decree)
-    ]
+    return [reason for _guard, reason in guard_failures(decree, action, with_act_input=False)]
+
+
+def next_action(decree: Decree) -> str | None:
+    """The act that moves the decree towards coming into force (Pasal 12), if any."""
+    forward = {S.DRAFT: "submit", S.SUBMITTED: "pass", S.SET: "ratify"}
+    if decree.status == S.EVALUATED:
+        return "set_mayor" if decree.by_mayor else "set"
+    return forward.get(decree.status)
 
 
 def available_actions(decree: Decree, user) -> list[Transition]:
@@ -365,7 +390,7 @@ def transition(*, actor, decree: Decree, action: str, note: str = "", **values) 
             raise TypeError(f"{action} does not take {sorted(unknown)}")
         for name, value in values.items():
             setattr(locked, name, value.strip() if isinstance(value, str) else value)
-        reasons = [reason for guard in spec.guards for reason in guard(locked)]
+        reasons = [reason for _guard, reason in guard_failures(locked, action)]
         if reasons:
             raise TransitionRefused(reasons)
         previous = locked.status

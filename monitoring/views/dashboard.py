@@ -12,7 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from agencies.homes import HomeSection
 from agencies.models import AgencyKind
+from agencies.workdays import calendar_for
+from standards.waits import alert_limit, wait_groups, waiting_decrees
 
 from ..dashboard import INDICATORS, AgencyRow, dashboard_rows
 from ..permissions import is_secretariat
@@ -31,10 +34,12 @@ SORTS = {
 }
 
 
-def _rows(request) -> tuple[list[AgencyRow], dict]:
+def _rows(request, waits=None) -> tuple[list[AgencyRow], dict]:
     if not is_secretariat(request.user):
         raise Http404
-    rows = dashboard_rows(timezone.localdate())
+    if waits is None:
+        waits = waiting_decrees(calendar=calendar_for(request))
+    rows = dashboard_rows(timezone.localdate(), waits)
     kind = request.GET.get("jenis", "")
     query = request.GET.get("q", "").strip()[:100]
     attention = request.GET.get("perhatian") == "1"
@@ -58,28 +63,43 @@ def _rows(request) -> tuple[list[AgencyRow], dict]:
     return rows, {"jenis": kind, "q": query, "perhatian": attention, "urut": sort}
 
 
+def dashboard_context(request) -> dict:
+    """Everything the dashboard shows: its rows, filters, and the waits of the workflow."""
+    waits = waiting_decrees(calendar=calendar_for(request))
+    rows, filters = _rows(request, waits)
+    shown = {row.agency.pk for row in rows}
+    waits = [item for item in waits if item.decree.agency_id in shown]
+    return {
+        "rows": rows,
+        "filters": filters,
+        "kinds": AgencyKind.choices,
+        "indicators": INDICATORS,
+        "sorts": [
+            ("nama", _("Nama")),
+            ("-skor", _("Skor tertinggi")),
+            ("skor", _("Skor terendah")),
+            ("berlaku", _("Bagian standar berlaku terendah")),
+            ("-menunggu", _("Paling lama menunggu")),
+            ("-terlambat", _("Evaluasi terlambat terbanyak")),
+            ("ikm", _("IKM terendah")),
+        ],
+        "city_waits": wait_groups(waits, by_agency=False),
+        "agency_waits": wait_groups(waits),
+        "wait_limit": alert_limit(),
+        "over_limit": [item for item in waits if item.over_limit],
+    }
+
+
 @require_GET
 def dashboard(request):
-    rows, filters = _rows(request)
-    return render(
-        request,
-        "monitoring/dashboard.html",
-        {
-            "rows": rows,
-            "filters": filters,
-            "kinds": AgencyKind.choices,
-            "indicators": INDICATORS,
-            "sorts": [
-                ("nama", _("Nama")),
-                ("-skor", _("Skor tertinggi")),
-                ("skor", _("Skor terendah")),
-                ("berlaku", _("Bagian standar berlaku terendah")),
-                ("-menunggu", _("Paling lama menunggu")),
-                ("-terlambat", _("Evaluasi terlambat terbanyak")),
-                ("ikm", _("IKM terendah")),
-            ],
-        },
-    )
+    return render(request, "monitoring/dashboard.html", {"data": dashboard_context(request)})
+
+
+def dashboard_section(request) -> HomeSection | None:
+    """The Sekretaris Daerah lands on the dashboard (Pasal 15)."""
+    if not is_secretariat(request.user):
+        return None
+    return HomeSection("monitoring/_dashboard_home.html", dashboard_context(request), order=5)
 
 
 @require_GET

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
+from agencies.workdays import calendar_for
 from bontang_sp.pagination import paginate
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
@@ -36,6 +37,7 @@ from ..decree_forms import (
 from ..decree_queries import decree_detail, decrees_for, last_return, review_queue
 from ..models import Decree, DecreeStatus, ReviewNote
 from ..selectors import standard_as_of, standard_with_rows
+from ..timeline import decree_timeline
 from ..totals import standard_totals
 from ..workflow import TRANSITIONS, TransitionRefused, available_actions, reasons_before_form
 from .editor import build_blocks
@@ -100,6 +102,7 @@ def decree_view(request, pk: int):
             and permissions.may_draft(request.user, decree.agency),
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
             "documents": services.decree_documents(decree).order_by("created_at"),
+            "timeline": decree_timeline(decree, calendar_for(request)),
             "scan_form": SignedScanForm()
             if (
                 decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)

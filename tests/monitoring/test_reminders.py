@@ -73,12 +73,29 @@ def test_follow_up_past_due_and_in_tugas_saya(head_a, agency_a):
     assert any("Papan tarif" in item.title for item in items_for(head_a))
 
 
-def test_act_waiting_more_than_7_days_reaches_the_secretariat(secretariat, agency_a, head_a):
+def _wita(*args):
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+@pytest.mark.parametrize(
+    ("now", "reminded"),
+    [
+        # Set on Friday 7 August 2026; the limit is 5 hari kerja.
+        (_wita(2026, 8, 14, 16, 0), False),  # Mon 10 - Fri 14: 5 hari kerja
+        (_wita(2026, 8, 17, 16, 0), False),  # Mon 17 is Hari Kemerdekaan: still 5
+        (_wita(2026, 8, 18, 8, 0), True),  # Tue 18: 6 hari kerja
+    ],
+)
+def test_act_waiting_more_than_the_limit_of_working_days_reaches_the_secretariat(
+    secretariat, agency_a, head_a, settings, now, reminded
+):
+    settings.WAIT_ALERT_WORKING_DAYS = 5
     decree = Decree.objects.create(agency=agency_a, title="Rancangan", status=DecreeStatus.SET)
     change = StatusChange.objects.create(
         decree=decree, action="set", from_status="evaluated", to_status="set", actor=head_a
     )
-    StatusChange.objects.filter(pk=change.pk).update(at=timezone.now() - datetime.timedelta(days=8))
-    send_reminders()
-    send_reminders()
-    assert _subjects(secretariat) == ["Keputusan menunggu lebih dari 7 hari: " + agency_a.name]
+    StatusChange.objects.filter(pk=change.pk).update(at=_wita(2026, 8, 7, 10, 0))
+    send_reminders(now)
+    send_reminders(now)
+    expected = ["Keputusan menunggu lebih dari 5 hari kerja: " + agency_a.name]
+    assert _subjects(secretariat) == (expected if reminded else [])
