@@ -34,7 +34,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .models import Document
-from .registry import get_builder
+from .registry import get_builder, get_renderer
 
 logger = logging.getLogger(__name__)
 
@@ -209,6 +209,10 @@ def render_template_pdf(
 
 
 def render_document_pdf(document: Document) -> RenderedPdf:
-    """Build the document's context from the database (its kind's builder) and render it."""
+    """The document's PDF: assembled by its kind's renderer, or its kind's builder's
+    template and context (read from the database) rendered here."""
+    renderer = get_renderer(document.kind)
+    if renderer is not None:
+        return renderer(document)
     template_name, context = get_builder(document.kind)(document)
     return render_template_pdf(template_name, context, document=document)

@@ -37,6 +37,7 @@ from .public import (
     in_force_decree,
     public_components,
     requirement_groups,
+    version_endings,
 )
 from .selectors import standards_with_rows
 from .totals import format_rupiah, standard_totals, step_minutes
@@ -116,6 +117,25 @@ def _decree_facts(decree: Decree) -> dict:
     }
 
 
+def _earlier(standard: ServiceStandard) -> list[dict]:
+    """The superseded versions, each with its end date and the decree that replaced it."""
+    earlier = earlier_versions(standard)
+    endings = version_endings(standard, earlier)
+    items = []
+    for old in earlier:
+        until, decree = endings.get(old.pk, (None, None))
+        items.append(
+            {
+                "version": old.version,
+                "has_previous": bool(old.previous_id),
+                "in_force_since": long_date(old.in_force_since),
+                "until": long_date(until),
+                "replaced_by": f"{decree.title} Nomor {decree.number}" if decree else "",
+            }
+        )
+    return items
+
+
 def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
     """Everything the service page shows that was fixed when `standard` came into force
     under `decree` (plain JSON: texts already written out in Indonesian)."""
@@ -144,14 +164,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
             "complaints": complaint_contacts(standard),
             "management": _management(standard, components),
             "decree": _decree_facts(decree),
-            "earlier_versions": [
-                {
-                    "version": old.version,
-                    "has_previous": bool(old.previous_id),
-                    "in_force_since": long_date(old.in_force_since),
-                }
-                for old in earlier_versions(standard)
-            ],
+            "earlier_versions": _earlier(standard),
         }
         for part in _parts:
             content.update(part(standard))

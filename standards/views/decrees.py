@@ -151,7 +151,7 @@ def decree_act(request, pk: int, action: str):
             except ValidationError as error:
                 reasons = error.messages
             else:
-                messages.success(request, _("Berhasil: %(act)s.") % {"act": spec.label})
+                messages.success(request, spec.done)
                 return redirect("standards:decree-detail", pk=decree.pk)
     return render(
         request,
@@ -245,7 +245,7 @@ def decree_signed_scan(request, pk: int):
     if form.is_valid():
         try:
             services.decree_attach_signed_scan(
-                actor=request.user, decree=decree, upload=form.cleaned_data["files"][0]
+                actor=request.user, decree=decree, uploads=form.cleaned_data["files"]
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
