@@ -35,7 +35,7 @@ from ..decree_queries import decree_detail, decrees_for, review_queue
 from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
 from ..selectors import standard_with_rows
 from ..totals import standard_totals
-from ..workflow import TRANSITIONS, TransitionRefused, available_actions
+from ..workflow import TRANSITIONS, TransitionRefused, available_actions, needs_wet_signed_scan
 from .editor import build_blocks
 
 
@@ -98,6 +98,7 @@ def decree_view(request, pk: int):
             and permissions.may_draft(request.user, decree.agency),
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
             "documents": services.decree_documents(decree).order_by("created_at"),
+            "scan_required": decree.status == DecreeStatus.SET and needs_wet_signed_scan(decree),
             "scan_form": SignedScanForm()
             if decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)
             and permissions.may_draft(request.user, decree.agency)

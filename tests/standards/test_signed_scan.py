@@ -46,6 +46,8 @@ def test_five_jpeg_pages_are_kept_as_one_pdf_of_five_pages(
 ):
     decree = _set(ready_decree(agency_a, drafter_a), drafter_a, reviewer, head_a)
     client.force_login(head_a)
+    detail = client.get(reverse("standards:decree-detail", args=[decree.pk])).content.decode()
+    assert "pindaian ini wajib ada sebelum keputusan disahkan" in detail
     url = reverse("standards:decree-signed-scan", args=[decree.pk])
     response = client.post(url, {"files": _jpegs(5)}, follow=True)
     assert "Pindaian keputusan bertanda tangan disimpan" in response.content.decode()
