@@ -424,3 +424,16 @@ def test_revision_start_makes_a_new_version_in_an_amending_draft_decree(
     assert list(amending.standards.all()) == [new]
     old.refresh_from_db()
     assert old.status == StandardStatus.IN_FORCE
+
+
+def test_replace_is_in_the_table_but_never_an_act_by_hand(decree, mayor_office):
+    """Only the amending decree's coming into force replaces a decree (its StatusChange
+    is tested in test_decree_states.py)."""
+    spec = TRANSITIONS["replace"]
+    assert spec.internal and spec.sources == {S.IN_FORCE} and spec.target == S.REPLACED
+    _force_status(decree, S.IN_FORCE)
+    assert spec not in available_actions(decree, mayor_office)
+    with pytest.raises(TransitionRefused, match="tidak dikenal"):
+        transition(actor=mayor_office, decree=decree, action="replace")
+    decree.refresh_from_db()
+    assert decree.status == S.IN_FORCE
