@@ -12,6 +12,12 @@ shared machine do not inflate, and wall time) and, as the last line,
 
 The data live in an in-memory SQLite database, migrated at start: nothing is written to
 the project's database or media folder.
+
+Then the decree of those 20 standards (body, 20 lampiran, the Maklumat), assembled from
+parts (standards/decree_parts.py, docs/decisions/0013) against bare WeasyPrint on the
+decree's whole HTML, in two cases: every part new (nothing frozen yet), and one standard
+changed since the others were frozen. Prints ``assembled_all_new_ratio=`` and
+``assembled_one_changed_ratio=`` (CPU medians, goal for the second: <= 0.3).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import os
 import platform
 import statistics
 import sys
+import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bontang_sp.settings_test")
 os.environ["DATABASE_URL"] = "sqlite://:memory:"
+os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="bench-pdf-")  # parts stored here
 
 import django  # noqa: E402
 
@@ -204,6 +212,108 @@ def bare(html: str) -> bytes:
     return HTML(string=html).write_pdf()
 
 
+def decree_of(agency: Agency, ids: list[int]):
+    """An in-force decree carrying the 20 standards, with the agency's Maklumat."""
+    import datetime
+
+    from maklumat.models import DEFAULT_STATEMENT_OBLIGATION as OBLIGATION
+    from maklumat.models import DEFAULT_STATEMENT_PROMISE as PROMISE
+    from maklumat.models import DEFAULT_STATEMENT_SANCTION as SANCTION
+    from maklumat.models import Maklumat, MaklumatStatus
+    from standards.models import Decree, DecreeStandard, DecreeStatus
+
+    Maklumat.objects.create(
+        agency=agency,
+        version=1,
+        status=MaklumatStatus.SET,
+        statement_promise=str(PROMISE),
+        statement_obligation=str(OBLIGATION),
+        statement_sanction=str(SANCTION),
+        head_title=f"Kepala {agency.name}",
+        head_name="Drs. Kepala Uji, M.Si.",
+        set_on=datetime.date(2026, 12, 1),
+        compensation="Dokumen yang terlambat diantar ke rumah pemohon tanpa biaya.",
+    )
+    decree = Decree.objects.create(
+        agency=agency,
+        title=f"Keputusan Kepala {agency.name} tentang Standar Pelayanan",
+        considerations="a. bahwa ...;\nb. bahwa ...;",
+        legal_references="1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
+        number="100.3/20/2026",
+        decree_date=datetime.date(2026, 12, 2),
+        year=2026,
+        status=DecreeStatus.IN_FORCE,
+        ratified_on=datetime.date(2026, 12, 3),
+    )
+    DecreeStandard.objects.bulk_create(
+        DecreeStandard(decree=decree, standard_id=pk, position=i) for i, pk in enumerate(ids, 1)
+    )
+    return decree
+
+
+def change_one_standard(ids: list[int], round_: int) -> None:
+    """A drafter edits one component of one standard: its lampiran is a new part."""
+    StandardComponent.objects.filter(
+        standard_id=ids[len(ids) // 2], kind=ComponentKind.FACILITIES
+    ).update(text=f"Ruang tunggu ber-AC dengan {40 + round_} kursi dan loket pelayanan.")
+
+
+def bench_assembled(agency: Agency, ids: list[int]) -> None:
+    """The decree assembled from parts vs bare WeasyPrint on its whole HTML, side by side:
+    all parts new, and one standard changed since the others were frozen."""
+    import shutil
+
+    from django.conf import settings
+
+    from documents.assembly import PARTS_FOLDER
+    from standards.decree_documents import decree_context
+    from standards.decree_parts import freeze_decree_lampiran, render_decree_pdf
+
+    decree = decree_of(agency, ids)
+    document = Document.objects.create(
+        kind=DocumentKind.DECREE, agency=agency, title="Keputusan (benchmark)", subject=decree
+    )
+    parts_dir = Path(settings.MEDIA_ROOT) / PARTS_FOLDER
+
+    def whole_html() -> str:
+        return render_html("documents/decree.html", decree_context(decree), document=document)
+
+    def all_new() -> None:
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        render_decree_pdf(document)
+
+    rounds = iter(range(1, 1000))
+
+    def one_changed() -> None:
+        render_decree_pdf(document)
+
+    def prepare_one_changed() -> None:  # not timed: the others are frozen, one is edited
+        freeze_decree_lampiran(decree)
+        change_one_standard(ids, next(rounds))
+
+    assembled = render_decree_pdf(document)  # warm-up
+    html = whole_html()
+    bare(html)
+    print(f"decree: {len(ids)} standards, {assembled.page_count} pages assembled")
+    cpu: dict[str, list[float]] = {"all_new": [], "one_changed": [], "bare_decree": []}
+    for _ in range(RUNS):
+        for name, run, prepare in (
+            ("all_new", all_new, None),
+            ("one_changed", one_changed, prepare_one_changed),
+            ("bare_decree", lambda: bare(whole_html()), None),
+        ):
+            if prepare:
+                prepare()
+            start = time.process_time()
+            run()
+            cpu[name].append(time.process_time() - start)
+    for name, values in cpu.items():
+        print(f"{name}: median {statistics.median(values):.3f} s CPU")
+    base = statistics.median(cpu["bare_decree"])
+    print(f"assembled_all_new_ratio={statistics.median(cpu['all_new']) / base:.2f}")
+    print(f"assembled_one_changed_ratio={statistics.median(cpu['one_changed']) / base:.2f}")
+
+
 def main() -> None:
     agency, ids = build_data()
     document = Document.objects.create(
@@ -239,6 +349,7 @@ def main() -> None:
     bench_signing(warm, document, statistics.median(cpu["pipeline"]))
     ratio = statistics.median(cpu["pipeline"]) / statistics.median(cpu["bare"])
     print(f"ratio={ratio:.2f}")
+    bench_assembled(agency, ids)
 
 
 def bench_signing(rendered, document: Document, render_cpu: float) -> None:

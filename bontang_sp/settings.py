@@ -28,6 +28,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Public base URL of the portal: QR codes and e-mails link here.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
+# The Wali Kota's name, typed under the signature of a Keputusan Wali Kota.
+MAYOR_NAME = env.str("MAYOR_NAME", default="")
+# The address on the Wali Kota's letterhead (kop) of a Keputusan Wali Kota.
+MAYOR_OFFICE_ADDRESS = env.str("MAYOR_OFFICE_ADDRESS", default="")
 
 
 def _development_secret_key() -> str:

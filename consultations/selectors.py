@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from bontang_sp.dates import long_moment
 from standards.models import (
     ComplaintChannel,
     ComponentKind,
@@ -183,8 +184,8 @@ class ChangeRecord:
 
     @property
     def label(self) -> str:
-        moment = timezone.localtime(self.when).strftime("%d-%m-%Y %H:%M")
-        return f"{self.component_label}: {self.summary} — {self.action} {moment} WITA ({self.who})"
+        moment = long_moment(self.when)
+        return f"{self.component_label}: {self.summary} — {self.action} {moment} ({self.who})"
 
 
 def _history_models():

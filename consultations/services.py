@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from bontang_sp.dates import long_date
 from documents.models import Document, DocumentKind
 from documents.services import document_request
 from documents.uploads import CleanUpload
@@ -194,7 +195,7 @@ def consultation_mark_held(*, actor, consultation: Consultation) -> Consultation
     if timezone.localdate(locked.starts_at) > timezone.localdate():
         raise ValidationError(
             _("Pembahasan dijadwalkan %(date)s; catat terlaksana pada hari pelaksanaannya.")
-            % {"date": timezone.localtime(locked.starts_at).strftime("%d-%m-%Y")},
+            % {"date": long_date(locked.starts_at)},
             code="not_yet",
         )
     if not locked.participants.filter(attended=True, category__in=PUBLIC_CATEGORIES).exists():
@@ -541,7 +542,7 @@ def consultation_document_request(*, actor, consultation: Consultation, kind: st
         raise ValidationError(locked.frozen_message, code="frozen")
     if kind != DocumentKind.MINUTES and not locked.participants.exists():
         raise ValidationError(_("Tambahkan undangan peserta lebih dahulu."), code="no_participants")
-    when = timezone.localtime(locked.starts_at).strftime("%d-%m-%Y")
+    when = long_date(locked.starts_at)
     title = DOCUMENT_TITLES[kind] % {"method": locked.get_method_display()}
     reference = {
         DocumentKind.CONSULTATION_INVITATION: locked.invitation_number,

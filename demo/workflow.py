@@ -159,6 +159,22 @@ def _decree_for(drafter, standard: ServiceStandard):
     )
 
 
+def _demo_scan():
+    """A one-page stand-in for the wet-signed decree (Pasal 12 ayat (1)), marked as such."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from documents.uploads import validate_upload
+
+    page = Image.new("L", (827, 1169), 255)
+    ImageDraw.Draw(page).text((60, 60), "CONTOH PINDAIAN - DATA DEMO", fill=0)
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG")
+    buffer.name = "pindaian-demo.png"
+    return validate_upload(buffer)
+
+
 def _advance(decree, *, to: str, drafter, reviewer, head, mayor, number: str, notes=None):
     """Act on the decree, stage by stage, until it reaches `to`."""
     order = ["draft", "submitted", "evaluated", "set", "in_force"]
@@ -181,6 +197,7 @@ def _advance(decree, *, to: str, drafter, reviewer, head, mayor, number: str, no
             decree_date=timezone.localdate(),
         )
     if target == "in_force" and decree.status == DecreeStatus.SET:
+        decrees.decree_attach_signed_scan(actor=head, decree=decree, uploads=[_demo_scan()])
         decree = decrees.decree_ratify(actor=mayor, decree=decree)
     return decree
 

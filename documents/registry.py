@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 Builder = Callable[[Any], tuple[str, dict]]
 
 _builders: dict[str, Builder] = {}
+_renderers: dict[str, Callable[[Any], Any]] = {}
 _imported: set[str] = set()
 _lock = threading.Lock()
 
@@ -49,6 +50,18 @@ def register_builder(kind: str, builder: Builder) -> Builder:
     """
     _builders[str(kind)] = builder
     return builder
+
+
+def register_renderer(kind: str, renderer: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Register `renderer(document) -> RenderedPdf` for a kind whose PDF is assembled
+    from parts (documents.assembly) instead of one template; it wins over a builder."""
+    _renderers[str(kind)] = renderer
+    return renderer
+
+
+def get_renderer(kind: str) -> Callable[[Any], Any] | None:
+    autodiscover()
+    return _renderers.get(str(kind))
 
 
 def autodiscover() -> None:

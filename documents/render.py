@@ -34,7 +34,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .models import Document
-from .registry import get_builder
+from .registry import get_builder, get_renderer
 
 logger = logging.getLogger(__name__)
 
@@ -226,11 +226,15 @@ def render_template_pdf(
 
 
 def render_document_pdf(document: Document, *, tte_roles=frozenset()) -> RenderedPdf:
-    """Build the document's context from the database (its kind's builder) and render it.
+    """The document's PDF: assembled by its kind's renderer, or its kind's builder's
+    template and context (read from the database) rendered here.
 
     `tte_roles`: who signs it electronically ("head", "mayor"); the template puts their
     signature boxes (documents.signing) where the wet signature would go.
     """
+    renderer = get_renderer(document.kind)
+    if renderer is not None:
+        return renderer(document, tte_roles=tte_roles)
     template_name, context = get_builder(document.kind)(document)
     context = {**context, "tte_roles": tte_roles}
     return render_template_pdf(template_name, context, document=document)

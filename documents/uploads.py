@@ -468,6 +468,49 @@ class ScanField(forms.FileField):
         return cleaned
 
 
+# --- several scans as one PDF --------------------------------------------------------
+
+A4_WIDTH_INCHES = 210 / 25.4
+
+
+def _image_as_pdf(upload: CleanUpload) -> bytes:
+    """One page per image, sized so that the image is as wide as an A4 page."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(upload.content)) as image:
+        page = image.convert("RGB") if image.mode not in ("L", "RGB") else image.copy()
+    dpi = max(page.width / A4_WIDTH_INCHES, 1)
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=dpi)
+    return out.getvalue()
+
+
+def assemble_pdf(uploads: list[CleanUpload], *, original_name: str = "") -> CleanUpload:
+    """Cleaned scans (PDF pages and images, in the order given) joined into one PDF: a
+    document scanned page by page is kept as the one document it is. One PDF is kept as
+    it is."""
+    from pypdf import PdfWriter
+
+    if not uploads:
+        raise ValueError("nothing to assemble")
+    if len(uploads) == 1 and uploads[0].content_type == PDF:
+        return uploads[0]
+    writer = PdfWriter()
+    for upload in uploads:
+        data = upload.content if upload.content_type == PDF else _image_as_pdf(upload)
+        writer.append(PdfReader(io.BytesIO(data)))
+    out = io.BytesIO()
+    writer.write(out)
+    content = out.getvalue()
+    name = original_name or str(PurePosixPath(uploads[0].original_name).with_suffix(".pdf"))
+    return CleanUpload(
+        content=content,
+        content_type=PDF,
+        original_name=sanitize_filename(name),
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+
+
 # --- serving -------------------------------------------------------------------------
 
 

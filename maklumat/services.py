@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from agencies.published import portal_changed
+from bontang_sp.dates import long_date
 
 from .documents import request_posters
 from .models import (
@@ -127,7 +128,7 @@ def maklumat_set(
     if current is not None and set_on < current.set_on:
         raise ValidationError(
             _("Tanggal penetapan tidak boleh sebelum tanggal Maklumat yang berlaku (%(date)s).")
-            % {"date": current.set_on.strftime("%d-%m-%Y")},
+            % {"date": long_date(current.set_on)},
             code="before_current",
         )
     maklumat.full_clean()

@@ -36,6 +36,7 @@ from standards.models import (
     DELIVERY_COMPONENTS,
     ComponentKind,
     Decree,
+    DecreeStandard,
     DecreeStatus,
     Requirement,
     RequirementTiming,
@@ -292,6 +293,26 @@ def earlier_versions(standard: ServiceStandard) -> list[ServiceStandard]:
         .only("pk", "version", "in_force_since", "previous_id", "service_id", "change_reason")
         .order_by("-version")
     )
+
+
+def version_endings(standard: ServiceStandard, earlier: list[ServiceStandard]) -> dict:
+    """For each earlier version: (the day it stopped, the decree that replaced it), read
+    from the version after it (the one whose `previous` it is) and that version's decree."""
+    successors = {s.previous_id: s for s in [standard, *earlier] if s.previous_id}
+    decrees = {}
+    for row in (
+        DecreeStandard.objects.filter(standard__in=successors.values())
+        .exclude(decree__status__in=(DecreeStatus.DRAFT, DecreeStatus.WITHDRAWN))
+        .select_related("decree")
+        .order_by("decree__ratified_on", "decree_id")
+    ):
+        decrees[row.standard_id] = row.decree
+    endings = {}
+    for old in earlier:
+        successor = successors.get(old.pk)
+        if successor is not None:
+            endings[old.pk] = (successor.in_force_since, decrees.get(successor.pk))
+    return endings
 
 
 def standard_for_diff(current: ServiceStandard, version: int) -> tuple[ServiceStandard, ...]:

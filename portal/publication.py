@@ -42,6 +42,7 @@ from .public import (
     in_force_decree,
     public_components,
     requirement_groups,
+    version_endings,
 )
 
 __all__ = [
@@ -160,6 +161,25 @@ def _local_day(moment):
     return timezone.localdate(moment) if isinstance(moment, datetime.datetime) else moment
 
 
+def _earlier(standard: ServiceStandard) -> list[dict]:
+    """The superseded versions, each with its end date and the decree that replaced it."""
+    earlier = earlier_versions(standard)
+    endings = version_endings(standard, earlier)
+    items = []
+    for old in earlier:
+        until, decree = endings.get(old.pk, (None, None))
+        items.append(
+            {
+                "version": old.version,
+                "has_previous": bool(old.previous_id),
+                "in_force_since": long_date(old.in_force_since),
+                "until": long_date(until),
+                "replaced_by": f"{decree.title} Nomor {decree.number}" if decree else "",
+            }
+        )
+    return items
+
+
 def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
     """Everything the service page shows that was fixed when `standard` came into force
     under `decree` (plain JSON: texts already written out in Indonesian)."""
@@ -190,14 +210,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
             "management": _management(standard, components),
             "decree": _decree_facts(decree),
             "history": _history(standard, decree),
-            "earlier_versions": [
-                {
-                    "version": old.version,
-                    "has_previous": bool(old.previous_id),
-                    "in_force_since": long_date(old.in_force_since),
-                }
-                for old in earlier_versions(standard)
-            ],
+            "earlier_versions": _earlier(standard),
         }
         for part in _parts:
             content.update(part(standard))

@@ -136,4 +136,10 @@ ReturnNoteFormSet = forms.formset_factory(ReturnNoteForm, extra=3, max_num=20, v
 
 
 class SignedScanForm(forms.Form):
-    files = ScanField(label=_("Pindaian keputusan bertanda tangan"), max_files=1)
+    files = ScanField(
+        label=_("Pindaian keputusan bertanda tangan"),
+        help_text=_(
+            "Satu PDF, atau gambar JPEG/PNG tiap halaman (urut sesuai halaman): digabung "
+            "menjadi satu PDF. Paling besar 10 MB per berkas, 25 MB dan 10 berkas sekaligus."
+        ),
+    )

@@ -16,13 +16,15 @@ from agencies.models import Agency, Membership, MembershipRole
 from agencies.notifications import notify
 from agencies.published import portal_changed
 from agencies.roles import CityRole
+from bontang_sp.dates import long_date
 from documents.models import Document, DocumentKind, SignatureRole
 from documents.services import document_request, document_revoke, document_supersede
 from documents.signing.services import signature_request
-from documents.uploads import CleanUpload
+from documents.uploads import CleanUpload, assemble_pdf
 
 from . import in_force, permissions
 from .decree_documents import issuer
+from .legal_citations import Citation, citation_of, mengingat
 from .models import (
     ACTIVE_DECREE_STATUSES,
     Decree,
@@ -39,14 +41,31 @@ DECREE_KINDS = (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAY
 
 ACTIVE_STATUSES = ACTIVE_DECREE_STATUSES
 
+# The regulations every decree on standards rests on (Pasal 12 Perwali 31/2018).
 BASE_LEGAL_REFERENCES = (
-    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
-    "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 "
-    "Tahun 2009 tentang Pelayanan Publik",
-    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 15 "
-    "Tahun 2014 tentang Pedoman Standar Pelayanan",
-    "Peraturan Wali Kota Bontang Nomor 31 Tahun 2018 tentang Pedoman Penyusunan Standar "
-    "Pelayanan dan Maklumat Pelayanan di Lingkungan Pemerintah Daerah",
+    Citation("uu", "", "25", 2009, "Pelayanan Publik"),
+    Citation(
+        "pp",
+        "",
+        "96",
+        2012,
+        "Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+    ),
+    Citation(
+        "permen",
+        "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        "15",
+        2014,
+        "Pedoman Standar Pelayanan",
+    ),
+    Citation(
+        "perwali",
+        "Bontang",
+        "31",
+        2018,
+        "Pedoman Penyusunan Standar Pelayanan dan Maklumat Pelayanan di Lingkungan "
+        "Pemerintah Daerah",
+    ),
 )
 
 
@@ -72,16 +91,11 @@ def default_considerations(agency: Agency) -> str:
 
 
 def default_legal_references(standards: list[ServiceStandard]) -> str:
-    """UU 25/2009, PP 96/2012, PermenPANRB 15/2014, Perwali 31/2018, then the standards' own."""
-    lines = list(BASE_LEGAL_REFERENCES)
-    for basis in LegalBasis.objects.filter(standard__in=standards).order_by("year", "number"):
-        line = (
-            f"{basis.get_kind_display()} Nomor {basis.number} Tahun {basis.year} "
-            f"tentang {basis.title}"
-        )
-        if all(line.lower() != known.lower() for known in lines):
-            lines.append(line)
-    return "\n".join(f"{i}. {line};" for i, line in enumerate(lines, start=1))
+    """Mengingat: the base regulations and the standards' own, each once, in the
+    hierarchy of UU 12/2011 (UU, PP, Perpres, Permen, Perda, Perwali)."""
+    rows = LegalBasis.objects.filter(standard__in=standards).order_by("standard_id", "position")
+    citations = mengingat([*BASE_LEGAL_REFERENCES, *(citation_of(row) for row in rows)])
+    return "\n".join(f"{i}. {c.text};" for i, c in enumerate(citations, start=1))
 
 
 def _check_standards(agency: Agency, standards: list[ServiceStandard], decree=None) -> None:
@@ -201,8 +215,14 @@ def _notify(decree: Decree, recipients, subject: str, body: str) -> None:
 
 
 def decree_submit(*, actor, decree: Decree) -> Decree:
+    """Submit for evaluation; the standards' text is frozen from now, so their lampiran
+    are rendered once, after commit (the decree's PDF is assembled from them)."""
+    from .tasks import enqueue_freeze
+
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="submit")
+        pk = decree.pk
+        transaction.on_commit(lambda: enqueue_freeze(pk))
         _notify(
             decree,
             _city_role(CityRole.REVIEWER),
@@ -301,8 +321,9 @@ def decree_documents(decree: Decree):
 
 def _request_decree_document(decree: Decree, actor, *, passphrase: str | None = None) -> Document:
     """On penetapan: the decree for signature; on coming into force: the final decree,
-    issued (frozen) and public. The final decree of an amended decree is superseded.
-    With `passphrase`, the actor signs it electronically (documents.signing)."""
+    issued (frozen) and public. Every document of a decree this one replaced (its decree
+    for signature too) is superseded by the new final decree. With `passphrase`, the actor
+    signs it electronically (documents.signing)."""
     if decree.status == DecreeStatus.SET:
         kind, public = DocumentKind.DRAFT_DECREE, False
     else:
@@ -331,10 +352,10 @@ def _request_decree_document(decree: Decree, actor, *, passphrase: str | None = 
             }
         )
     if public and decree.amends_id:
-        for old in decree_documents(decree.amends).filter(
-            kind__in=(DocumentKind.DECREE, DocumentKind.MAYOR_DECREE), superseded_by__isnull=True
-        ):
-            document_supersede(old=old, new=document)
+        amended = Decree.objects.get(pk=decree.amends_id)
+        if amended.status == DecreeStatus.REPLACED:
+            for old in decree_documents(amended).filter(superseded_by__isnull=True):
+                document_supersede(old=old, new=document)
     return document
 
 
@@ -378,7 +399,7 @@ def _notify_in_force(decree: Decree) -> None:
         list(_drafters(decree.agency)) + list(_heads(decree.agency)),
         _("Keputusan berlaku"),
         _("%(title)s Nomor %(number)s telah disahkan dan berlaku sejak %(date)s.")
-        % {"title": decree.title, "number": decree.number, "date": decree.ratified_on},
+        % {"title": decree.title, "number": decree.number, "date": long_date(decree.ratified_on)},
     )
 
 
@@ -490,15 +511,17 @@ def revision_start(
 
 
 @transaction.atomic
-def decree_attach_signed_scan(*, actor, decree: Decree, upload: CleanUpload) -> Decree:
+def decree_attach_signed_scan(*, actor, decree: Decree, uploads: list[CleanUpload]) -> Decree:
     """Keep the scan of the wet-signed decree beside the rendered one (after penetapan),
-    for the agency's drafters and head; replacing it keeps the old in the history."""
+    for the agency's drafters and head; several pages (images or PDFs) are joined into one
+    PDF. Replacing it keeps the old in the history."""
     locked = Decree.objects.select_for_update().get(pk=decree.pk)
     if not (permissions.may_draft(actor, locked.agency) or permissions.may_act_for_mayor(actor)):
         raise PermissionDenied(_("Anda tidak berwenang mengunggah pindaian keputusan ini."))
     recorded_draft = locked.recorded and locked.status == DecreeStatus.DRAFT
     if locked.status not in (DecreeStatus.SET, DecreeStatus.IN_FORCE) and not recorded_draft:
         raise ValidationError(_("Pindaian diunggah setelah keputusan ditetapkan."))
+    upload = assemble_pdf(uploads)
     content = upload.as_file()
     locked.signed_scan.save(content.name, content, save=False)
     locked.signed_scan_name = upload.original_name

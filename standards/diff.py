@@ -237,6 +237,7 @@ def _row_fields(model: type[models.Model], public: bool) -> list[RowField]:
     if model is LegalBasis:
         return [
             _field(LegalBasis, "kind", _display("kind")),
+            _field(LegalBasis, "issuer", _plain("issuer")),
             _field(LegalBasis, "number", _plain("number")),
             _field(LegalBasis, "year", _plain("year")),
             _field(LegalBasis, "title", _plain("title")),

@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.models import Document, DocumentKind
-from documents.registry import register_builder
+from documents.registry import register_builder, register_renderer
 from documents.services import document_request
 
 from . import decree_documents
 from .decree_documents import BUILDERS as DECREE_BUILDERS
+from .decree_parts import render_decree_pdf
 from .models import ServiceStandard
 from .permissions import may_draft
 from .selectors import standards_with_rows
@@ -46,6 +47,9 @@ for _kind, _builder in DECREE_BUILDERS.items():
     register_builder(_kind, _builder)
 for _kind, _builder in decree_documents.BUILDERS.items():
     register_builder(_kind, _builder)
+    # The decree's PDF is assembled from parts (docs/decisions/0013); the builder stays
+    # the decree as one HTML, which the assembled PDF reads and looks like.
+    register_renderer(_kind, render_decree_pdf)
 
 
 def preview_title(standard: ServiceStandard) -> str:

@@ -25,6 +25,7 @@ from .models import (
     ComplaintChannel,
     DraftingTeam,
     LegalBasis,
+    LegalBasisKind,
     ProcedureStep,
     Requirement,
     Service,
@@ -449,7 +450,23 @@ class ChannelForm(RowForm):
         labels = {"kind": _("Saluran")}
 
 
+ISSUER_NEEDED = {
+    LegalBasisKind.MINISTERIAL_REGULATION: _(
+        "Sebutkan menteri yang menetapkannya, misalnya Menteri Kesehatan."
+    ),
+    LegalBasisKind.REGIONAL_REGULATION: _(
+        "Sebutkan daerahnya, misalnya Kota Bontang atau Provinsi Kalimantan Timur."
+    ),
+}
+
+
 class LegalBasisForm(RowForm):
+    issuer = PlainTextField(
+        label=_("Pembentuk/daerah"),
+        max_length=150,
+        required=False,
+        help_text=LegalBasis._meta.get_field("issuer").help_text,
+    )
     number = PlainTextField(label=_("Nomor"), max_length=50)
     year = forms.IntegerField(
         label=_("Tahun"),
@@ -463,8 +480,17 @@ class LegalBasisForm(RowForm):
 
     class Meta:
         model = LegalBasis
-        fields = ["kind", "number", "year", "title"]
+        fields = ["kind", "issuer", "number", "year", "title"]
         labels = {"kind": _("Jenis peraturan")}
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, issuer = cleaned.get("kind"), (cleaned.get("issuer") or "").strip()
+        if kind == LegalBasisKind.MAYORAL_REGULATION and not issuer:
+            cleaned["issuer"] = "Bontang"
+        elif kind in ISSUER_NEEDED and not issuer:
+            self.add_error("issuer", ISSUER_NEEDED[kind])
+        return cleaned
 
 
 # --- versions (Pasal 12 ayat (5)-(6)) ------------------------------------------------

@@ -21,12 +21,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from agencies.models import Agency
+from bontang_sp.dates import long_moment
 from documents.uploads import CleanUpload
 
 from .models import (
@@ -115,12 +115,12 @@ class StaleEdit(Exception):
         self.who = who
         self.when = when
         name = (who.get_full_name() or who.username) if who else _("pengguna lain")
-        moment = timezone.localtime(when).strftime("%d-%m-%Y %H:%M") if when else ""
+        moment = long_moment(when)
         super().__init__(self.explain() % {"name": name, "moment": moment})
 
     def explain(self) -> str:
         return _(
-            "Tidak disimpan: %(name)s telah menyimpan bagian ini pada %(moment)s WITA "
+            "Tidak disimpan: %(name)s telah menyimpan bagian ini pada %(moment)s "
             "setelah Anda membukanya. Teks Anda masih di layar; salin, muat ulang, "
             "lalu gabungkan."
         )
@@ -146,7 +146,7 @@ class StaleDelete(StaleEdit):
 
     def explain(self) -> str:
         return _(
-            "Tidak dihapus: %(name)s telah mengubah baris ini pada %(moment)s WITA "
+            "Tidak dihapus: %(name)s telah mengubah baris ini pada %(moment)s "
             "setelah Anda membukanya. Periksa isinya yang baru di bawah ini, lalu hapus "
             "lagi bila memang tidak diperlukan."
         )

@@ -22,3 +22,11 @@ def latest_document(subject, kind: str):
     if subject is None or getattr(subject, "pk", None) is None:
         return None
     return _latest_document(subject=subject, kind=kind)
+
+
+@register.filter
+def sentence_end(text) -> str:
+    """A name or phrase closing a sentence: a full stop, unless it already ends with one
+    ("Dewi Kartika, S.E., M.M." never gets "M.M..")."""
+    text = str(text or "").rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."

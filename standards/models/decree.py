@@ -39,6 +39,8 @@ class DecreeStatus(models.TextChoices):
     SET = "set", _("Ditetapkan")
     IN_FORCE = "in_force", _("Berlaku")
     REVOKED = "revoked", _("Dicabut")
+    # Wholly amended: every version it carried was replaced by a later decree's.
+    REPLACED = "replaced", _("Digantikan")
     WITHDRAWN = "withdrawn", _("Ditarik")
 
 

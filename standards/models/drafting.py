@@ -752,6 +752,18 @@ class LegalBasis(OrderedRow):
         related_name="legal_bases",
     )
     kind = models.CharField(_("jenis peraturan"), max_length=20, choices=LegalBasisKind.choices)
+    # Who made it or where it holds: "Menteri Kesehatan", "Kota Bontang", "Provinsi
+    # Kalimantan Timur" (empty for an Undang-Undang or a Peraturan Pemerintah).
+    issuer = models.CharField(
+        _("pembentuk/daerah"),
+        max_length=150,
+        blank=True,
+        validators=[validate_plain_text],
+        help_text=_(
+            "Misalnya Menteri Kesehatan, Kota Bontang atau Provinsi Kalimantan Timur; "
+            "kosongkan untuk Undang-Undang, Peraturan Pemerintah dan Peraturan Presiden."
+        ),
+    )
     number = models.CharField(_("nomor"), max_length=50, validators=[validate_plain_text])
     year = models.PositiveSmallIntegerField(
         _("tahun"),
@@ -774,6 +786,11 @@ class LegalBasis(OrderedRow):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.get_kind_display()} Nomor {self.number} Tahun {self.year} tentang {self.title}"
-        )
+        return self.citation
+
+    @property
+    def citation(self) -> str:
+        """'Peraturan Menteri Kesehatan Nomor 109 Tahun 2019 tentang ...'."""
+        from ..legal_citations import citation_of
+
+        return citation_of(self).text

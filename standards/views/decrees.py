@@ -39,7 +39,13 @@ from ..models import Decree, DecreeStatus, ReviewNote
 from ..selectors import standard_as_of, standard_with_rows
 from ..timeline import decree_timeline
 from ..totals import standard_totals
-from ..workflow import TRANSITIONS, TransitionRefused, available_actions, reasons_before_form
+from ..workflow import (
+    TRANSITIONS,
+    TransitionRefused,
+    available_actions,
+    needs_wet_signed_scan,
+    reasons_before_form,
+)
 from .editor import build_blocks
 
 
@@ -103,6 +109,7 @@ def decree_view(request, pk: int):
             "may_address_notes": permissions.may_draft(request.user, decree.agency),
             "documents": services.decree_documents(decree).order_by("created_at"),
             "timeline": decree_timeline(decree, calendar_for(request)),
+            "scan_required": decree.status == DecreeStatus.SET and needs_wet_signed_scan(decree),
             "scan_form": SignedScanForm()
             if (
                 decree.status in (DecreeStatus.SET, DecreeStatus.IN_FORCE)
@@ -167,7 +174,7 @@ def decree_act(request, pk: int, action: str):
                 else:
                     reasons = error.messages
             else:
-                messages.success(request, _("Berhasil: %(act)s.") % {"act": spec.label})
+                messages.success(request, spec.done)
                 return redirect("standards:decree-detail", pk=decree.pk)
     return render(
         request,
@@ -297,7 +304,7 @@ def decree_signed_scan(request, pk: int):
     if form.is_valid():
         try:
             services.decree_attach_signed_scan(
-                actor=request.user, decree=decree, upload=form.cleaned_data["files"][0]
+                actor=request.user, decree=decree, uploads=form.cleaned_data["files"]
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

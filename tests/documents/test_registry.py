@@ -50,3 +50,20 @@ def test_a_broken_module_of_one_app_does_not_hide_the_others(monkeypatch):
     assert "standards" in registry._imported
     assert "consultations" not in registry._imported
     assert registry.get_builder(DocumentKind.STANDARD_PREVIEW)
+
+
+def test_the_decree_kinds_are_assembled_from_parts():
+    from standards.decree_parts import render_decree_pdf
+
+    for kind in (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE):
+        assert registry.get_renderer(kind) is render_decree_pdf
+    assert registry.get_renderer(DocumentKind.STANDARD_PREVIEW) is None
+
+
+def test_a_renderer_wins_over_the_builder(monkeypatch):
+    from documents.models import Document
+    from documents.render import RenderedPdf, render_document_pdf
+
+    made = RenderedPdf(content=b"%PDF-1.7", sha256="0" * 64, page_count=1)
+    monkeypatch.setitem(registry._renderers, DocumentKind.OTHER, lambda document: made)
+    assert render_document_pdf(Document(kind=DocumentKind.OTHER)) is made

@@ -15,7 +15,7 @@ from standards import checks
 from standards.models import ComponentKind, Decree, DecreeStatus, StandardStatus
 from tests.consultations.conftest import pdf_bytes
 from tests.standards.factories import ServiceFactory, make_complete_standard
-from tests.standards.workflow_fixtures import form_team
+from tests.standards.workflow_fixtures import form_team, signed_scan
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "sandi-uji-123"  # tests.factories.UserFactory
@@ -38,11 +38,11 @@ def switch_to(page, login, username):
     expect(page.get_by_role("heading", name="Tugas saya")).to_be_visible()
 
 
-def act(page, name):
-    """Open an act from the decree page and confirm it."""
+def act(page, name, done="Keputusan"):
+    """Open an act from the decree page and confirm it; the message says what happened."""
     page.get_by_role("link", name=name).click()
     page.get_by_role("button", name=name).click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text(done)
 
 
 def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, agency_a):
@@ -99,7 +99,7 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     page.get_by_label("Penerbitan Kartu Keluarga (versi 1)").check()
     page.get_by_role("button", name="Buat rancangan keputusan").click()
     decree_url = page.url
-    act(page, "Ajukan untuk evaluasi")
+    act(page, "Ajukan untuk evaluasi", "Keputusan diajukan untuk evaluasi.")
     screenshot("lifecycle-03-submitted")
 
     # 4. Bagian Organisasi returns it with a note on the fee.
@@ -115,7 +115,9 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     page.locator("#id_notes-0-component").select_option(label="Biaya/Tarif")
     page.locator("#id_notes-0-text").fill("Tuliskan dasar hukum pembebasan biaya (UU 24/2013).")
     page.get_by_role("button", name="Kembalikan dengan catatan").click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text(
+        "Keputusan dikembalikan kepada penyusun dengan catatan."
+    )
 
     # 5. The drafter sees the note beside the fee, fixes it, marks it, submits again.
     switch_to(page, login, "penyusun_a")
@@ -133,7 +135,7 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     fee.get_by_role("button", name="Simpan tindak lanjut").click()
     expect(page.locator("#komponen-4 .review-notes")).to_have_count(0)
     page.goto(decree_url)
-    act(page, "Ajukan untuk evaluasi")
+    act(page, "Ajukan untuk evaluasi", "Keputusan diajukan untuk evaluasi.")
 
     # 6. Bagian Organisasi passes it.
     switch_to(page, login, "evaluator")
@@ -153,13 +155,22 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     page.get_by_role("link", name="Tetapkan").click()
     page.get_by_label("Nomor keputusan").fill("400.12/77/DISDUKCAPIL/2026")
     page.get_by_role("button", name="Tetapkan").click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text("Keputusan ditetapkan dan menunggu")
     screenshot("lifecycle-06-set")
+    # The signed decree, scanned page by page, is uploaded before pengesahan.
+    page.get_by_label("Pindaian keputusan bertanda tangan").set_input_files(
+        [
+            {"name": f"halaman-{n}.jpg", "mimeType": "image/jpeg", "buffer": _jpeg(n)}
+            for n in (1, 2, 3)
+        ]
+    )
+    page.get_by_role("button", name="Unggah pindaian").click()
+    expect(page.locator(".messages")).to_contain_text("Pindaian keputusan bertanda tangan disimpan")
 
     # 8. The mayor's office ratifies (pengesahan).
     switch_to(page, login, "walikota")
     page.get_by_role("link", name=re.compile("^Sahkan: ")).click()
-    act(page, "Sahkan")
+    act(page, "Sahkan", "Keputusan disahkan dan berlaku.")
     expect(page.locator(".lead")).to_contain_text("Berlaku")
     screenshot("lifecycle-07-in-force")
 
@@ -187,3 +198,8 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     expect(page.locator(".verify-verdict")).to_contain_text("SAH dan BERLAKU")
     expect(page.locator("body")).to_contain_text("400.12/77/DISDUKCAPIL/2026")
     screenshot("lifecycle-08-verification")
+
+
+def _jpeg(page: int) -> bytes:
+    """One scanned page of the signed decree."""
+    return signed_scan(page)[page - 1].content

@@ -9,7 +9,7 @@ from django.utils import timezone
 from standards import decrees
 from standards.models import ServiceStandard
 from tests.standards.factories import ServiceFactory, make_complete_standard
-from tests.standards.workflow_fixtures import consult, form_team, set_maklumat
+from tests.standards.workflow_fixtures import consult, form_team, set_maklumat, sign
 
 _numbers = iter(range(1, 10_000))
 
@@ -20,6 +20,7 @@ def to_force(decree, *, drafter, reviewer, head, mayor):
     decrees.decree_set(
         actor=head, decree=decree, number=f"{next(_numbers)}/2026", decree_date=timezone.localdate()
     )
+    sign(decree, head)
     return decrees.decree_ratify(actor=mayor, decree=decree)
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from portal.public import portal_generation
 from standards import decrees
 from tests.standards.factories import ServiceFactory, make_complete_standard
-from tests.standards.workflow_fixtures import consult
+from tests.standards.workflow_fixtures import consult, sign
 
 
 def test_second_visit_is_served_from_cache(client, akta):
@@ -34,6 +34,7 @@ def test_ratification_invalidates_the_cache(
     assert client.get(url)["X-Portal-Cache"] == "hit"
     with TestCase.captureOnCommitCallbacks(execute=True):
         decrees.decree_set(actor=head_a, decree=decree, number="77/2026", decree_date=_today())
+        sign(decree, head_a)
         decrees.decree_ratify(actor=mayor_office, decree=decree)
     # Two bumps: the decree came into force, then its final PDF (run eagerly) was issued.
     assert portal_generation() == generation + 2

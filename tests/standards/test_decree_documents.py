@@ -13,7 +13,12 @@ from documents.models import DocumentKind, DocumentStatus
 from standards import decrees
 from standards.models import ChangeReason
 from standards.services import standard_revise
-from tests.standards.workflow_fixtures import consult, ready_decree, set_maklumat
+from tests.standards.workflow_fixtures import (
+    consult,
+    ready_decree,
+    set_maklumat,
+    to_force,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,19 +34,12 @@ def _text(document) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def _to_force(decree, drafter, reviewer, head, mayor, number):
-    decrees.decree_submit(actor=drafter, decree=decree)
-    decrees.decree_pass(actor=reviewer, decree=decree)
-    decrees.decree_set(actor=head, decree=decree, number=number, decree_date=timezone.localdate())
-    return decrees.decree_ratify(actor=mayor, decree=decree)
-
-
 def test_set_renders_the_decree_for_signature_and_ratify_the_final_one(
     agency_a, drafter_a, reviewer, head_a, mayor_office
 ):
     set_maklumat(head_a, agency_a)
     decree = ready_decree(agency_a, drafter_a)
-    _to_force(decree, drafter_a, reviewer, head_a, mayor_office, "100.3/7/2026")
+    to_force(decree, drafter_a, reviewer, head_a, mayor_office, "100.3/7/2026")
     docs = {d.kind: d for d in decrees.decree_documents(decree)}
     assert set(docs) == {DocumentKind.DRAFT_DECREE, DocumentKind.DECREE}
     final = docs[DocumentKind.DECREE]
@@ -56,7 +54,7 @@ def test_set_renders_the_decree_for_signature_and_ratify_the_final_one(
         "NOMOR 100.3/7/2026",
         "MEMUTUSKAN",
         "KESATU",
-        "mulai berlaku pada tanggal ditetapkan",
+        "mulai berlaku pada tanggal disahkan oleh Wali Kota Bontang",
         "PENGESAHAN",
         service.upper(),
         "MAKLUMAT PELAYANAN",
@@ -71,7 +69,7 @@ def test_revocation_revokes_the_issued_documents(
 ):
     set_maklumat(head_a, agency_a)
     decree = ready_decree(agency_a, drafter_a)
-    _to_force(decree, drafter_a, reviewer, head_a, mayor_office, "1/2026")
+    to_force(decree, drafter_a, reviewer, head_a, mayor_office, "1/2026")
     decrees.decree_revoke(actor=mayor_office, decree=decree, reason="Diganti peraturan baru.")
     for document in decrees.decree_documents(decree):
         assert document.revoked_at is not None
@@ -83,7 +81,7 @@ def test_an_amending_decree_supersedes_the_old_final_document_with_its_revocatio
 ):
     set_maklumat(head_a, agency_a)
     old = ready_decree(agency_a, drafter_a)
-    _to_force(old, drafter_a, reviewer, head_a, mayor_office, "1/2026")
+    to_force(old, drafter_a, reviewer, head_a, mayor_office, "1/2026")
     new_version = standard_revise(
         actor=drafter_a,
         standard=old.standards.get(),
@@ -94,7 +92,7 @@ def test_an_amending_decree_supersedes_the_old_final_document_with_its_revocatio
     amending = decrees.decree_create(
         actor=drafter_a, agency=agency_a, standards=[new_version], amends=old
     )
-    _to_force(amending, drafter_a, reviewer, head_a, mayor_office, "2/2026")
+    to_force(amending, drafter_a, reviewer, head_a, mayor_office, "2/2026")
     old_final = decrees.decree_documents(old).get(kind=DocumentKind.DECREE)
     new_final = decrees.decree_documents(amending).get(kind=DocumentKind.DECREE)
     assert old_final.superseded_by == new_final
@@ -122,3 +120,4 @@ def test_mayor_decree_is_issued_on_setting(drafter_a, reviewer, mayor_office):
     assert document.kind == DocumentKind.MAYOR_DECREE and document.issued and document.public
     text = _text(document).replace("\n", " ")
     assert "KEPUTUSAN WALI KOTA BONTANG" in text
+    assert "mulai berlaku pada tanggal ditetapkan" in text  # setting brings it into force

@@ -251,7 +251,7 @@ def test_ubah_standar_on_a_standard_in_force_opens_an_amending_draft_decree(
     client, decree, drafter_a, reviewer, head_a, mayor_office, agency_a
 ):
     from standards.models import Decree
-    from tests.standards.workflow_fixtures import set_maklumat
+    from tests.standards.workflow_fixtures import set_maklumat, sign
 
     set_maklumat(head_a, agency_a)
     decrees.decree_submit(actor=drafter_a, decree=decree)
@@ -259,6 +259,7 @@ def test_ubah_standar_on_a_standard_in_force_opens_an_amending_draft_decree(
     decrees.decree_set(
         actor=head_a, decree=decree, number="1/2026", decree_date=timezone.localdate()
     )
+    sign(decree, head_a)
     decrees.decree_ratify(actor=mayor_office, decree=decree)
     standard = decree.standards.get()
     client.force_login(drafter_a)

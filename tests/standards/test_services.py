@@ -212,7 +212,7 @@ def test_later_save_of_the_same_component_is_refused_naming_who_and_when(
         component_save(actor=drafter_a, standard=draft_a, kind=K.PRODUCT, text="Saya", revision=0)
     assert "Siti Aminah" in str(error.value)
     assert "WITA" in str(error.value)
-    assert re.search(r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", str(error.value))
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}\.\d{2} WITA", str(error.value))
     assert error.value.who == colleague
     assert draft_a.components.get(kind=K.PRODUCT).text == "Versi Siti"
 

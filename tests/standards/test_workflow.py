@@ -18,7 +18,7 @@ from standards.models import (
     TeamRole,
 )
 from standards.workflow import TRANSITIONS, TransitionRefused, available_actions, transition
-from tests.standards.workflow_fixtures import consult, ready_decree, set_maklumat
+from tests.standards.workflow_fixtures import consult, ready_decree, set_maklumat, sign
 
 pytestmark = pytest.mark.django_db
 S = DecreeStatus
@@ -30,16 +30,23 @@ def decree(agency_a, drafter_a, head_a):
     return ready_decree(agency_a, drafter_a)
 
 
-def _force_status(decree, status):
-    """Test set-up only: put a decree in a state (the app never assigns a status this way)."""
-    type(decree).objects.filter(pk=decree.pk).update(status=status)
+def _force_status(decree, status, *, scanned=False):
+    """Test set-up only: put a decree in a state (the app never assigns a status this way);
+    `scanned` puts a signed scan on file as well."""
+    fields = {"signed_scan": "private/decrees/ttd.pdf"} if scanned else {}
+    type(decree).objects.filter(pk=decree.pk).update(status=status, **fields)
     decree.refresh_from_db()
     return decree
 
 
 # --- the whole (action x source state) matrix -------------------------------------------
 
-MATRIX = [(action, status) for action in TRANSITIONS for status in S.values]
+MATRIX = [
+    (action, status)
+    for action, spec in TRANSITIONS.items()
+    if not spec.internal
+    for status in S.values
+]
 ACTOR_OF = {
     "submit": "drafter_a",
     "return": "reviewer",
@@ -60,7 +67,7 @@ def test_each_action_works_only_from_its_source_states(
     spec = TRANSITIONS[action]
     actor = request.getfixturevalue(ACTOR_OF[action])
     set_maklumat(head_a, agency_a)
-    _force_status(decree, status)
+    _force_status(decree, status, scanned=True)
     args = ARGS.get(action, {})
     if status in spec.sources and spec.applies(decree):
         result = transition(actor=actor, decree=decree, action=action, note="catatan", **args)
@@ -120,7 +127,7 @@ PERSONA_MATRIX = [(p, a) for a in ALLOWED for p in PERSONAS]
 )
 def test_only_the_right_persona_may_act(request, decree, persona, action, head_a, agency_a):
     set_maklumat(head_a, agency_a)
-    _force_status(decree, SOURCE[action])
+    _force_status(decree, SOURCE[action], scanned=True)
     persona_name = request.node.callspec.params["persona"]
     allowed = persona_name in ALLOWED[action]
     assert (TRANSITIONS[action] in available_actions(decree, persona)) == allowed
@@ -248,6 +255,7 @@ def test_ratify_needs_a_set_maklumat(decree, drafter_a, reviewer, head_a, mayor_
     decrees.decree_submit(actor=drafter_a, decree=decree)
     decrees.decree_pass(actor=reviewer, decree=decree)
     decrees.decree_set(actor=head_a, decree=decree, number="1/2026", decree_date=TODAY())
+    sign(decree, head_a)
     with pytest.raises(TransitionRefused, match="Pasal 14 ayat \\(1\\)"):
         decrees.decree_ratify(actor=mayor_office, decree=decree)
     set_maklumat(head_a, agency_a)
@@ -258,6 +266,7 @@ def _to_force(decree, drafter, reviewer, head, mayor, number):
     decrees.decree_submit(actor=drafter, decree=decree)
     decrees.decree_pass(actor=reviewer, decree=decree)
     decrees.decree_set(actor=head, decree=decree, number=number, decree_date=TODAY())
+    sign(decree, head)
     return decrees.decree_ratify(actor=mayor, decree=decree)
 
 
@@ -305,6 +314,7 @@ def test_a_new_version_supersedes_the_old_one_only_when_ratified(
     assert old.status == StandardStatus.IN_FORCE  # stays in force during evaluation
     decrees.decree_pass(actor=reviewer, decree=amending)
     decrees.decree_set(actor=head_a, decree=amending, number="2/2026", decree_date=TODAY())
+    sign(amending, head_a)
     decrees.decree_ratify(actor=mayor_office, decree=amending)
     old.refresh_from_db()
     new.refresh_from_db()
@@ -417,3 +427,16 @@ def test_revision_start_makes_a_new_version_in_an_amending_draft_decree(
     assert list(amending.standards.all()) == [new]
     old.refresh_from_db()
     assert old.status == StandardStatus.IN_FORCE
+
+
+def test_replace_is_in_the_table_but_never_an_act_by_hand(decree, mayor_office):
+    """Only the amending decree's coming into force replaces a decree (its StatusChange
+    is tested in test_decree_states.py)."""
+    spec = TRANSITIONS["replace"]
+    assert spec.internal and spec.sources == {S.IN_FORCE} and spec.target == S.REPLACED
+    _force_status(decree, S.IN_FORCE)
+    assert spec not in available_actions(decree, mayor_office)
+    with pytest.raises(TransitionRefused, match="tidak dikenal"):
+        transition(actor=mayor_office, decree=decree, action="replace")
+    decree.refresh_from_db()
+    assert decree.status == S.IN_FORCE

@@ -76,3 +76,34 @@ def ready_decree(agency, drafter, *, chair=None, standards=1):
         consult(standard)
         items.append(standard)
     return decrees.decree_create(actor=drafter, agency=agency, standards=items)
+
+
+def signed_scan(pages: int = 1):
+    """Cleaned JPEG pages of a wet-signed decree, as the upload gate returns them."""
+    import io
+
+    from PIL import Image
+
+    from documents.uploads import validate_upload
+
+    uploads = []
+    for page in range(pages):
+        buffer = io.BytesIO()
+        Image.new("RGB", (620, 877), (255, 255, 250 - page)).save(buffer, "JPEG")
+        buffer.name = f"halaman-{page + 1}.jpg"
+        uploads.append(validate_upload(buffer))
+    return uploads
+
+
+def sign(decree, actor):
+    """The signed decree scanned and uploaded after penetapan (Pasal 12 ayat (1))."""
+    return decrees.decree_attach_signed_scan(actor=actor, decree=decree, uploads=signed_scan())
+
+
+def to_force(decree, drafter, reviewer, head, mayor, number):
+    """Submit, pass, set (today), upload the signed scan and ratify."""
+    decrees.decree_submit(actor=drafter, decree=decree)
+    decrees.decree_pass(actor=reviewer, decree=decree)
+    decrees.decree_set(actor=head, decree=decree, number=number, decree_date=timezone.localdate())
+    sign(decree, head)
+    return decrees.decree_ratify(actor=mayor, decree=decree)
