@@ -266,7 +266,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # pypdf reads untrusted uploads and warns about every quirk of a scanner's PDF.
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {
+        "pypdf": {"level": "ERROR"},
+        # pyHanko logs a traceback for every changed file it is asked to verify.
+        "pyhanko.sign.validation": {"level": "ERROR"},
+        "pyhanko.sign.diff_analysis": {"level": "ERROR"},
+    },
 }
 
 # ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from pyhanko.sign.fields import SigFieldSpec, SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from .keys import OpenedKey, to_asn1
+from .loops import outside_event_loop
 
 FIELD_NAMES = {"head": "TTE-Kepala-PD", "mayor": "TTE-Wali-Kota"}
 
@@ -80,6 +81,7 @@ def stamp_lines(*, signer: str, position: str, url: str) -> str:
     return "\n".join(lines)
 
 
+@outside_event_loop
 def sign_pdf(
     data: bytes,
     *,

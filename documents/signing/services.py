@@ -27,6 +27,7 @@ from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 from ..models import Document, SignatureRole, SigningCredential, SigningRequest
 from ..render import RenderedPdf, render_document_pdf
 from . import keys, pdf
+from .loops import outside_event_loop
 
 PASSPHRASE_FIELD = "passphrase"  # noqa: S105 - a form field name
 
@@ -77,11 +78,16 @@ def _check_certificate(user, opened: keys.OpenedKey, *, when=None) -> None:
         validation_context=context,
     )
     try:
-        asyncio.run(validator.async_validate_usage({"non_repudiation"}))
+        _validate_usage(validator)
     except (PathBuildingError, PathValidationError) as error:
         raise SigningUnavailable(
             _("Sertifikat Anda tidak diterbitkan oleh penyelenggara sertifikasi yang dipercaya.")
         ) from error
+
+
+@outside_event_loop
+def _validate_usage(validator: CertificateValidator) -> None:
+    asyncio.run(validator.async_validate_usage({"non_repudiation"}))
 
 
 def _refuse_superuser(user) -> None:

@@ -161,7 +161,14 @@ def decree_act(request, pk: int, action: str):
     return render(
         request,
         "standards/decrees/act.html",
-        {"decree": decree, "spec": spec, "form": form, "formset": formset, "reasons": reasons},
+        {
+            "decree": decree,
+            "spec": spec,
+            "form": form,
+            "formset": formset,
+            "reasons": reasons,
+            "tte_actions": ("set", "set_mayor", "ratify"),
+        },
         status=422 if reasons or (form is not None and form.is_bound and form.errors) else 200,
     )
 
