@@ -17,6 +17,7 @@ import asyncio
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -278,8 +279,6 @@ def _signature_reason(document: Document, request: SigningRequest) -> str:
 
 
 def _tsa_url() -> str:
-    from django.conf import settings
-
     return settings.TTE_TSA_URL
 
 
