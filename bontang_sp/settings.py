@@ -297,6 +297,9 @@ LOGGING = {
         "pypdf": {"level": "ERROR"},
         # Refused logins and reset mails (agencies/signin.py): always kept.
         "security": {"level": "INFO"},
+        # pyHanko logs a traceback for every changed file it is asked to verify.
+        "pyhanko.sign.validation": {"level": "ERROR"},
+        "pyhanko.sign.diff_analysis": {"level": "ERROR"},
     },
 }
 

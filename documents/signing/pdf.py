@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 
+from asn1crypto import keys as asn1_keys
+from cryptography.hazmat.primitives import serialization
 from pyhanko import stamp
 from pyhanko.pdf_utils import text
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -23,6 +25,7 @@ from pyhanko.sign.fields import SigFieldSpec, SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from .keys import OpenedKey, to_asn1
+from .loops import outside_event_loop
 
 FIELD_NAMES = {"head": "TTE-Kepala-PD", "mayor": "TTE-Wali-Kota"}
 
@@ -80,6 +83,7 @@ def stamp_lines(*, signer: str, position: str, url: str) -> str:
     return "\n".join(lines)
 
 
+@outside_event_loop
 def sign_pdf(
     data: bytes,
     *,
@@ -144,10 +148,7 @@ def sign_pdf(
     return output.getvalue()
 
 
-def _asn1_key(private_key):
-    from asn1crypto import keys as asn1_keys
-    from cryptography.hazmat.primitives import serialization
-
+def _asn1_key(private_key) -> asn1_keys.PrivateKeyInfo:
     der = private_key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,

@@ -17,6 +17,7 @@ import asyncio
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +28,7 @@ from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 from ..models import Document, SignatureRole, SigningCredential, SigningRequest
 from ..render import RenderedPdf, render_document_pdf
 from . import keys, pdf
+from .loops import outside_event_loop
 
 PASSPHRASE_FIELD = "passphrase"  # noqa: S105 - a form field name
 
@@ -77,11 +79,16 @@ def _check_certificate(user, opened: keys.OpenedKey, *, when=None) -> None:
         validation_context=context,
     )
     try:
-        asyncio.run(validator.async_validate_usage({"non_repudiation"}))
+        _validate_usage(validator)
     except (PathBuildingError, PathValidationError) as error:
         raise SigningUnavailable(
             _("Sertifikat Anda tidak diterbitkan oleh penyelenggara sertifikasi yang dipercaya.")
         ) from error
+
+
+@outside_event_loop
+def _validate_usage(validator: CertificateValidator) -> None:
+    asyncio.run(validator.async_validate_usage({"non_repudiation"}))
 
 
 def _refuse_superuser(user) -> None:
@@ -272,8 +279,6 @@ def _signature_reason(document: Document, request: SigningRequest) -> str:
 
 
 def _tsa_url() -> str:
-    from django.conf import settings
-
     return settings.TTE_TSA_URL
 
 

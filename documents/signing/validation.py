@@ -24,6 +24,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from ..models import Document, SignatureRole, normalise_code
 from .keys import trust_roots
+from .loops import outside_event_loop
 from .pdf import FIELD_NAMES
 
 logger = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ def _only_signatures_after(embedded) -> bool:
     return bool(later) and max(s.signed_revision for s in later) == reader.xrefs.total_revisions - 1
 
 
+@outside_event_loop
 def validate_signatures(data: bytes) -> SignaturesReport:
     """The report of every signature in `data`; unreadable when it is not a sound PDF."""
     try:

@@ -186,6 +186,7 @@ def decree_act(request, pk: int, action: str):
             "formset": formset,
             "reasons": reasons,
             "blocked": blocked,
+            "tte_actions": ("set", "set_mayor", "ratify"),
         },
         status=422
         if (reasons and not blocked) or (form is not None and form.is_bound and form.errors)

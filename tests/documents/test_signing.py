@@ -190,3 +190,15 @@ def test_superuser_cannot_sign_nor_hold_a_certificate(tte_ca, evaluated, superus
         unlock(actor=superuser, passphrase=PASSPHRASE)
     with pytest.raises(PermissionDenied):  # and no workflow act (decision 0001)
         set_signed(evaluated, superuser)
+
+
+def test_mayor_signs_the_final_decree_of_a_wet_signed_penetapan(
+    tte_ca, evaluated, head_a, mayor_office
+):
+    give_certificate(tte_ca, mayor_office)
+    decree = set_signed(evaluated, head_a, passphrase=None)  # the Kepala PD signs on paper
+    decree = decrees.decree_ratify(actor=mayor_office, decree=decree, passphrase=PASSPHRASE)
+    final = _document(decree, DocumentKind.DECREE)
+    report = validate_signatures(read(final))
+    assert report.all_ok
+    assert [s.role for s in report.signatures] == ["mayor"]

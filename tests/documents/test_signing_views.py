@@ -44,7 +44,9 @@ def test_the_set_form_asks_for_the_passphrase_only_of_a_certificate_holder(
     client, tte_ca, evaluated, head_a
 ):
     client.force_login(head_a)
-    assert 'name="passphrase"' not in client.get(_set_url(evaluated)).content.decode()
+    page = client.get(_set_url(evaluated)).content.decode()
+    assert 'name="passphrase"' not in page
+    assert reverse("documents:signing-credential") in page  # where to upload one
     give_certificate(tte_ca, head_a)
     page = client.get(_set_url(evaluated)).content.decode()
     assert 'name="passphrase"' in page and 'type="password"' in page
@@ -102,15 +104,18 @@ def _p12(ca, name, passphrase=PASSPHRASE):
 
 
 def test_a_signer_uploads_their_own_certificate(client, tte_ca, head_a):
+    from documents.signing import keys
+
     client.force_login(head_a)
     url = reverse("documents:signing-credential")
-    response = client.post(
-        url, {"berkas": _p12(tte_ca, head_a.get_full_name()), "passphrase": PASSPHRASE}
-    )
+    data = demo_ca.demo_pkcs12(tte_ca, head_a.get_full_name(), PASSPHRASE)
+    upload = SimpleUploadedFile("sertifikat.p12", data, "application/x-pkcs12")
+    response = client.post(url, {"berkas": upload, "passphrase": PASSPHRASE})
     assert response.status_code == 302
     credential = SigningCredential.objects.active().get(owner=head_a)
     assert credential.subject_name == head_a.get_full_name()
-    assert b"PRIVATE" not in bytes(credential.sealed_pkcs12)
+    sealed = bytes(credential.sealed_pkcs12)
+    assert data not in sealed and keys.unseal(sealed) == data  # sealed with the server key
     page = client.get(url).content.decode()
     assert credential.serial_number in page and "DEMO — tidak sah" in page
 
