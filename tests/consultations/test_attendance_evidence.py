@@ -105,3 +105,23 @@ def test_the_invitation_of_a_past_meeting_is_dated_before_it(drafter_a, agency_a
     assert future.invitation_date == timezone.localdate()
     assert not future.planned_in_past
     assert isinstance(future.invitation_date, datetime.date)
+
+
+def test_the_invitation_letter_carries_that_date(drafter_a, agency_a, standard_a):
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    from consultations.documents import build_invitation
+
+    meeting = timezone.now() - timedelta(days=10)
+    consultation = plan(drafter_a, agency_a, [standard_a], starts_at=meeting)
+    add_participant(drafter_a, consultation)
+    template, context = build_invitation(SimpleNamespace(object_id=consultation.pk))
+    assert context["letter_date"] == timezone.localdate(meeting)
+    html = render_to_string(template, context)
+    today = timezone.localdate()
+    from django.utils import formats
+
+    assert f"Bontang, {formats.date_format(timezone.localdate(meeting), 'j F Y')}" in html
+    assert f"Bontang, {formats.date_format(today, 'j F Y')}" not in html
