@@ -6,16 +6,20 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from .permissions import prefetch_agency_permissions
 from .selectors import staff_roles
 from .worklist import items_for
 
 
 def staff_home(request):
     """/kelola/: the user's agencies and roles, and what waits for them."""
+    roles = staff_roles(request.user)
+    # Each role's links ask the pages' own permissions (e.g. the SKM pages).
+    prefetch_agency_permissions(request.user, [role.agency for role in roles])
     return render(
         request,
         "agencies/staff_home.html",
-        {"roles": staff_roles(request.user), "tasks": items_for(request.user)},
+        {"roles": roles, "tasks": items_for(request.user)},
     )
 
 
