@@ -40,6 +40,14 @@ def _checker(user) -> ObjectPermissionChecker:
     return checker
 
 
+def prefetch_agency_permissions(user, agencies) -> None:
+    """A page that asks about many agencies (the staff home's links) reads the user's
+    object permissions on all of them in one go instead of two queries an agency."""
+    agencies = [agency for agency in agencies if agency is not None]
+    if _is_actor(user) and agencies:
+        _checker(user).prefetch_perms(agencies)
+
+
 def may_draft_for(user, agency: Agency) -> bool:
     """Drafters and heads of the agency or of its parent, and the coordinator for regions."""
     if not _is_actor(user):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from .homes import sections_for
 from .models import Notification
 from .notifications import notification_mark_read
+from .permissions import prefetch_agency_permissions
 from .selectors import staff_roles
 from .workdays import calendar_for, wait_between
 from .worklist import items_for
@@ -23,6 +24,9 @@ def staff_home(request):
     sections the apps give for the role (stepper, review queue, signatures, dashboard),
     and their agencies and roles."""
     calendar, now = calendar_for(request), timezone.now()
+    roles = staff_roles(request.user)
+    # Each role's links ask the pages' own permissions (e.g. the SKM pages).
+    prefetch_agency_permissions(request.user, [role.agency for role in roles])
     tasks = [
         (item, wait_between(item.since, now, calendar) if item.since else None)
         for item in items_for(request.user)
@@ -31,7 +35,7 @@ def staff_home(request):
         request,
         "agencies/staff_home.html",
         {
-            "roles": staff_roles(request.user),
+            "roles": roles,
             "tasks": tasks,
             "sections": sections_for(request),
             "wait_calendar": calendar,

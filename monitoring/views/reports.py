@@ -60,7 +60,11 @@ def period_list(request, agency_slug: str):
         {
             "agency": agency,
             "periods": selectors.periods_of(agency),
-            "services": agency.services.filter(active=True).order_by("name") if manage else [],
+            "services": (
+                selectors.surveyed_services().filter(agency=agency).order_by("name")
+                if manage
+                else []
+            ),
             "form": form,
             "may_manage": manage,
         },
@@ -181,7 +185,8 @@ def period_pdf(request, agency_slug: str, pk: int):
 @require_POST
 def service_poster(request, agency_slug: str, service_pk: int):
     agency = agency_for_managing(request.user, agency_slug)
-    service = get_object_or_404(agency.services.filter(active=True), pk=service_pk)
+    # The poster's QR code leads to the survey: only services that have one (Pasal 16).
+    service = get_object_or_404(selectors.surveyed_services().filter(agency=agency), pk=service_pk)
     survey_poster_request(actor=request.user, service=service)
     messages.success(request, _("Poster SKM sedang dibuat; muat ulang halaman ini sebentar lagi."))
     return redirect("monitoring:period-list", agency.slug)

@@ -147,3 +147,15 @@ def test_published_summary_only_after_the_period_closes(client, service_a, open_
     # The survey page itself is gone with the period; the portal's service page keeps
     # the published result (tests/portal/test_survey_on_portal.py).
     assert client.get(_url(service_a)).status_code == 404
+
+
+def test_posters_only_for_services_with_a_survey(client, agency_a, service_a, head_a):
+    """The poster's QR code must not lead to a 404: no poster for an unpublished service."""
+    draft_only = ServiceFactory(agency=agency_a, name="Akta Kematian", slug="akta-kematian")
+    StandardFactory(service=draft_only, status=StandardStatus.DRAFT)
+    client.force_login(head_a)
+    page = client.get(reverse("monitoring:period-list", args=[agency_a.slug])).content.decode()
+    assert reverse("monitoring:service-poster", args=[agency_a.slug, service_a.pk]) in page
+    refused = reverse("monitoring:service-poster", args=[agency_a.slug, draft_only.pk])
+    assert refused not in page
+    assert client.post(refused).status_code == 404
