@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Staff pages (even their error pages) are never stored by a browser or shared cache.
+    "bontang_sp.middleware.staff_pages_not_stored",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -203,6 +205,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Throttles on the shared cache (agencies/signin.py, docs/decisions/0014): failed logins
+# per account from one address and per address, reset mails per account and per address.
+LOGIN_FAILURE_WINDOW = env.int("LOGIN_FAILURE_WINDOW", default=15 * 60)
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+PASSWORD_RESET_WINDOW = env.int("PASSWORD_RESET_WINDOW", default=60 * 60)
+PASSWORD_RESET_PER_ACCOUNT = env.int("PASSWORD_RESET_PER_ACCOUNT", default=3)
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=5)
+
+# ---------------------------------------------------------------------------
+# Behind a reverse proxy (README, "Di balik reverse proxy"): the client's address for the
+# rate limits and the login throttle. Off by default: REMOTE_ADDR is the client. With
+# CLIENT_IP_HEADER set (e.g. X-Real-IP), the header is read only on requests coming from
+# TRUSTED_PROXIES (addresses or networks), and must be written by the proxy itself.
+# ---------------------------------------------------------------------------
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
 # ---------------------------------------------------------------------------
 # Security headers and the Content Security Policy
@@ -219,6 +238,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "bontang_sp.errors.csrf_failure"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -267,7 +287,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # pypdf reads untrusted uploads and warns about every quirk of a scanner's PDF.
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {
+        "pypdf": {"level": "ERROR"},
+        # Refused logins and reset mails (agencies/signin.py): always kept.
+        "security": {"level": "INFO"},
+    },
 }
 
 # ---------------------------------------------------------------------------

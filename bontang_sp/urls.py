@@ -3,17 +3,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from agencies import signin
 from agencies import views as agency_views
 from portal.views import public as portal_views
 
 admin.site.site_header = _("Bontang SP — Administrasi")
 admin.site.site_title = _("Bontang SP")
 admin.site.index_title = _("Administrasi sistem")
+admin.site.login_form = signin.AdminLoginForm
 
 auth_urlpatterns = [
     path(
         "kelola/masuk/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        signin.LoginView.as_view(),
         name="login",
     ),
     path("kelola/keluar/", auth_views.LogoutView.as_view(), name="logout"),
@@ -23,7 +25,7 @@ auth_urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("kelola/sandi/lupa/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("kelola/sandi/lupa/", signin.PasswordResetView.as_view(), name="password_reset"),
     path(
         "kelola/sandi/lupa/terkirim/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -56,3 +58,8 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "bontang_sp.errors.bad_request"
+handler403 = "bontang_sp.errors.permission_denied"
+handler404 = "bontang_sp.errors.page_not_found"
+handler500 = "bontang_sp.errors.server_error"

@@ -67,6 +67,7 @@ def build_invitation(document) -> tuple[str, dict]:
     return "consultations/print/invitation.html", {
         **_common(consultation),
         "invitees": invitees,
+        "letter_date": consultation.invitation_date,
     }
 
 

@@ -134,6 +134,12 @@ class InputForm(forms.Form):
             ],
         ]
 
+    mark_present = forms.BooleanField(
+        label=_("Tandai hadir: penyampai ini hadir dalam pembahasan"),
+        required=False,
+        help_text=_("Hanya bila peserta yang dipilih belum tercatat hadir."),
+    )
+
     def clean_standard(self):
         return self.standards[self.cleaned_data["standard"]]
 

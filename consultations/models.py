@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -201,6 +202,37 @@ class Consultation(models.Model):
     def __str__(self) -> str:
         when = self.starts_at.date().isoformat() if self.starts_at else ""
         return f"{self.get_method_display()} {self.agency.short_name or self.agency.name} {when}"
+
+    @property
+    def planned_in_past(self) -> bool:
+        """A planned meeting whose time has passed: a typing error, or one recorded late."""
+        return (
+            self.status == ConsultationStatus.PLANNED
+            and self.starts_at is not None
+            and self.starts_at < timezone.now()
+        )
+
+    @property
+    def past_warning(self) -> str:
+        return str(
+            _(
+                "Waktu pembahasan (%(when)s) sudah lewat. Periksa tanggalnya; bila pembahasan "
+                "memang sudah berlangsung, surat undangan diberi tanggal sebelum pembahasan."
+            )
+            % {"when": formats.date_format(timezone.localtime(self.starts_at), "j F Y H.i")}
+        )
+
+    @property
+    def invitation_date(self):
+        """The date the invitation letter carries (Pasal 12 ayat (3) huruf a): the day it is
+        printed, but never after the meeting; for a meeting recorded after it was held, the
+        day it was planned, or at the latest the meeting's own day."""
+        meeting_day = timezone.localdate(self.starts_at)
+        today = timezone.localdate()
+        if today <= meeting_day:
+            return today
+        planned_on = timezone.localdate(self.created_at) if self.created_at else meeting_day
+        return min(planned_on, meeting_day)
 
     @property
     def is_open(self) -> bool:

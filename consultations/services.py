@@ -339,9 +339,12 @@ def input_record(
     component: str,
     raised_by: Participant,
     text: str,
+    mark_present: bool = False,
 ) -> ConsultationInput:
     """Record what a participant said about a component of a discussed standard. Who
-    speaks was there: the speaker is marked present."""
+    speaks was there, but the attendance list is evidence (Pasal 12 ayat (3) huruf a):
+    an invitee not yet marked present is marked only when the person recording says so
+    (`mark_present`), never silently."""
     locked = _lock(actor, consultation)
     if not locked.standards.filter(pk=standard.pk).exists():
         raise ValidationError(
@@ -352,6 +355,18 @@ def input_record(
         raise ValidationError(
             {"raised_by": _("Penyampai masukan harus peserta pembahasan ini.")},
             code="not_a_participant",
+        )
+    if not raised_by.attended and not mark_present:
+        raise ValidationError(
+            {
+                "raised_by": _(
+                    "%(name)s belum tercatat hadir. Bila ia hadir dan menyampaikan masukan "
+                    "ini, centang “Tandai hadir” lalu simpan lagi; bila tidak hadir, "
+                    "masukannya tidak dicatat atas namanya."
+                )
+                % {"name": raised_by.name}
+            },
+            code="speaker_not_present",
         )
     last = locked.inputs.aggregate(m=models.Max("position"))["m"] or 0
     entry = ConsultationInput(
@@ -539,6 +554,8 @@ def consultation_document_request(*, actor, consultation: Consultation, kind: st
         title=f"{title} — {locked.agency.short_name or locked.agency.name} {when}",
         public=False,
         reference_number=reference,
-        reference_date=timezone.localdate(locked.starts_at),
+        reference_date=locked.invitation_date
+        if kind == DocumentKind.CONSULTATION_INVITATION
+        else timezone.localdate(locked.starts_at),
         actor=actor,
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 
 from agencies.models import Agency
 from bontang_sp.prepared import Prepared
-from standards.models import Service
+from standards.models import Service, ServiceStandard
 
 from .index import ELEMENT_CODES, SurveyResult, compute, sample_target
 from .models import PeriodStatus, SurveyFollowUp, SurveyPeriod, SurveyResponse
@@ -16,6 +16,14 @@ from .models import PeriodStatus, SurveyFollowUp, SurveyPeriod, SurveyResponse
 NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 SUM_FIELDS = {f"sum_{code}": Sum(code) for code in ELEMENT_CODES}
+
+
+def surveyed_services() -> QuerySet[Service]:
+    """Pasal 16 ayat (3): the survey asks citizens about a service delivered under a
+    standard in force. Any other service is not public yet (the portal answers 404 for it
+    too), and its survey must not reveal it."""
+    in_force = ServiceStandard.objects.in_force().filter(service=OuterRef("pk"))
+    return Service.objects.filter(Exists(in_force), active=True, agency__active=True)
 
 
 def _result(row: dict) -> SurveyResult:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import formats, translation
+from django.utils import translation
 
 from bontang_sp.jinja2 import date as long_date
 from documents.models import Document
@@ -27,6 +27,7 @@ from standards.models import (
     ComponentKind,
     Decree,
     DecreeStatus,
+    RequirementKind,
     ServiceStandard,
 )
 from standards.selectors import standards_with_rows
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
-PUBLICATION_FORMAT = 1
+PUBLICATION_FORMAT = 2  # 2: requirements split by kind, as in the decree's lampiran
 
 Part = Callable[[ServiceStandard], dict]
 _parts: list[Part] = []
@@ -70,9 +71,7 @@ def _steps(standard: ServiceStandard) -> list[dict]:
         minutes = step_minutes(step.duration_value or 0, step.duration_unit)
         duration = ""
         if minutes:
-            value = f"{step.duration_value.normalize():f}"  # 2.50 -> "2.5", 10 -> "10"
-            value = value.replace(".", formats.get_format("DECIMAL_SEPARATOR"))  # "2,5"
-            duration = f"{value} {step.get_duration_unit_display()}"
+            duration = step.duration_display  # "2 jam 30 menit", never "2,50 jam"
         rows.append(
             {
                 "actor": step.actor,
@@ -83,6 +82,24 @@ def _steps(standard: ServiceStandard) -> list[dict]:
             }
         )
     return rows
+
+
+def _requirement_kinds(standard: ServiceStandard) -> list[dict]:
+    """Persyaratan administratif, then teknis, each with when it is handed in: the split
+    the decree's lampiran prints (documents/includes/standard_table.html)."""
+    rows = list(standard.requirements.all())
+    return [
+        {
+            "label": str(kind.label),
+            "items": [
+                {"description": r.description, "notes": r.notes, "timing": r.get_timing_display()}
+                for r in rows
+                if r.kind == kind
+            ],
+        }
+        for kind in RequirementKind
+        if any(r.kind == kind for r in rows)
+    ]
 
 
 def _management(standard: ServiceStandard, components: dict) -> list[dict]:
@@ -141,6 +158,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
                 }
                 for group in requirement_groups(standard)
             ],
+            "requirement_kinds": _requirement_kinds(standard),
             "steps": _steps(standard),
             "complaints": complaint_contacts(standard),
             "management": _management(standard, components),

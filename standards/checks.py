@@ -29,7 +29,9 @@ a single query, whatever the number of rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -39,13 +41,16 @@ from .models import (
     RequirementTiming,
     ServiceStandard,
     TeamRole,
+    step_is_timed,
 )
-from .totals import standard_totals
+from .totals import minutes_per_working_day, standard_totals
 
 __all__ = [
     "CheckFailure",
+    "CheckWarning",
     "TEXT_COMPONENTS",
     "check_standard",
+    "check_warnings",
     "check_team",
     "is_complete",
     "is_team_complete",
@@ -139,7 +144,7 @@ def check_standard(standard: ServiceStandard) -> list[CheckFailure]:
             )
         )
     for number, step in enumerate(steps, start=1):
-        if not step.duration_value or step.duration_value <= 0:
+        if not step_is_timed(step.duration_value):
             add(
                 CheckFailure(
                     "step_duration",
@@ -277,6 +282,86 @@ def check_standard(standard: ServiceStandard) -> list[CheckFailure]:
 
     failures.sort(key=lambda failure: failure.component_number)
     return failures
+
+
+# --- warnings: what may be wrong but does not block submission -----------------------
+
+
+class CheckWarning(CheckFailure):
+    """Something the drafter should look at; the standard may still be submitted."""
+
+
+_NUMBER_WORDS = {
+    "setengah": Decimal("0.5"),
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "empat belas": 14,
+}
+_DURATION = re.compile(
+    r"\b(?P<n>\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"\s*(?:\(\s*[\w ]+\s*\)\s*)?(?P<unit>hari(?:\s+kerja)?|jam|menit)\b",
+    re.IGNORECASE,
+)
+# Between two parts of one duration ("2 jam 50 menit", "1 hari dan 3 jam").
+_JOINER = re.compile(r"^\s*(?:dan\s+)?$", re.IGNORECASE)
+
+
+def _stated_durations(text: str) -> list[tuple[str, Decimal]]:
+    """Each duration the text states, as (its words, minutes); adjacent parts summed."""
+    stated: list[tuple[str, Decimal]] = []
+    end = None
+    for match in _DURATION.finditer(text):
+        raw = match["n"].lower()
+        try:
+            number = Decimal(_NUMBER_WORDS.get(raw, raw.replace(",", ".")))
+        except InvalidOperation:
+            continue
+        unit = match["unit"].lower()
+        if unit.startswith("hari"):
+            minutes = number * minutes_per_working_day()
+        elif unit == "jam":
+            minutes = number * 60
+        else:
+            minutes = number
+        if stated and end is not None and _JOINER.match(text[end : match.start()]):
+            words, total = stated.pop()
+            stated.append((f"{words} {match[0]}", total + minutes))
+        else:
+            stated.append((match[0], minutes))
+        end = match.end()
+    return stated
+
+
+def check_warnings(standard: ServiceStandard) -> list[CheckWarning]:
+    """Warnings: today, the text of component 3 naming a time the steps do not add up to
+    (Lampiran angka 1 huruf B angka 5: the service time is the sum of the steps' times)."""
+    totals = standard_totals(standard)
+    if not totals.has_duration:
+        return []  # the check already asks for the steps' times
+    text = _texts(standard).get(K.SERVICE_TIME, "")
+    stated = _stated_durations(text)
+    if not stated or any(abs(m - totals.minutes_total) < 1 for _w, m in stated):
+        return []
+    return [
+        CheckWarning(
+            "service_time_text",
+            K.SERVICE_TIME,
+            _(
+                "Lampiran angka 1 huruf B angka 5: uraian jangka waktu menyebut “%(stated)s”, "
+                "sedangkan jumlah waktu tahap prosedur %(total)s; samakan uraiannya dengan "
+                "waktu tahap, atau perbaiki waktu tahapnya."
+            )
+            % {"stated": stated[0][0], "total": totals.duration_display},
+        )
+    ]
 
 
 def is_complete(standard: ServiceStandard) -> bool:

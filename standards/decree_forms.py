@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from bontang_sp.validators import PlainTextField
 from documents.uploads import ScanField
 
-from .models import ComponentKind, Decree, ServiceStandard, StandardStatus
+from .models import ComponentKind, Decree, DecreeStatus, ServiceStandard
 
 
 class DecreeCreateForm(forms.Form):
@@ -25,15 +25,20 @@ class DecreeCreateForm(forms.Form):
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only drafts no other decree on its way already carries (Pasal 12).
         self.fields["standards"].queryset = (
-            ServiceStandard.objects.filter(service__agency=agency, status=StandardStatus.DRAFT)
+            ServiceStandard.objects.free_drafts()
+            .filter(service__agency=agency)
             .select_related("service")
             .order_by("service__name")
         )
         self.fields["standards"].label_from_instance = lambda s: (
             f"{s.service.name} (versi {s.version})"
         )
-        self.fields["amends"].queryset = Decree.objects.filter(agency=agency, status="in_force")
+        self.fields["amends"].queryset = Decree.objects.filter(
+            agency=agency, status=DecreeStatus.IN_FORCE
+        ).select_related("agency")
+        self.fields["amends"].label_from_instance = lambda d: d.label
 
 
 class DecreeTextForm(forms.ModelForm):

@@ -59,9 +59,15 @@ def decree_detail(pk: int) -> Decree:
     )
 
 
+def last_return(decree: Decree) -> StatusChange | None:
+    """The latest return with notes, from the prefetched `status_changes` (no query)."""
+    returns = [c for c in decree.status_changes.all() if c.action == "return"]
+    return max(returns, key=lambda c: (c.at, c.pk)) if returns else None
+
+
 def _item(decree: Decree, title: str, since=None) -> WorkItem:
     return WorkItem(
-        title=f"{title}: {decree.title}",
+        title=f"{title}: {decree.title} ({decree.reference})",
         url=reverse("standards:decree-detail", args=[decree.pk]),
         since=since or decree.updated_at,
         agency_name=decree.agency.name,

@@ -22,6 +22,7 @@ from documents.uploads import CleanUpload
 
 from . import in_force, permissions
 from .models import (
+    ACTIVE_DECREE_STATUSES,
     Decree,
     DecreeStandard,
     DecreeStatus,
@@ -34,12 +35,7 @@ from .workflow import TransitionRefused, transition
 
 DECREE_KINDS = (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE)
 
-ACTIVE_STATUSES = (
-    DecreeStatus.DRAFT,
-    DecreeStatus.SUBMITTED,
-    DecreeStatus.EVALUATED,
-    DecreeStatus.SET,
-)
+ACTIVE_STATUSES = ACTIVE_DECREE_STATUSES
 
 BASE_LEGAL_REFERENCES = (
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
@@ -352,8 +348,10 @@ def decree_withdraw(*, actor, decree: Decree) -> Decree:
 
 
 @transaction.atomic
-def review_note_address(*, actor, note: ReviewNote) -> ReviewNote:
-    """The drafters mark a reviewer's note as addressed."""
+def review_note_address(*, actor, note: ReviewNote, answer: str) -> ReviewNote:
+    """The drafters answer a reviewer's note (what they changed, or why not); the answer
+    is what the reviewer reads beside the note when the decree comes back (Pasal 12
+    ayat (4))."""
     locked = (
         ReviewNote.objects.select_for_update(of=("self",))
         .select_related("decree__agency")
@@ -361,10 +359,20 @@ def review_note_address(*, actor, note: ReviewNote) -> ReviewNote:
     )
     if not permissions.may_draft(actor, locked.decree.agency):
         raise PermissionDenied(_("Anda tidak berwenang menindaklanjuti catatan ini."))
-    if locked.addressed_at is None:
-        locked.addressed_at = timezone.now()
-        locked.addressed_by = actor
-        locked.save(update_fields=["addressed_at", "addressed_by"])
+    if locked.decree.status != DecreeStatus.DRAFT:
+        raise ValidationError(
+            _("Catatan dijawab selama keputusan berupa rancangan (setelah dikembalikan).")
+        )
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError(
+            {"answer": _("Tulis tindak lanjutnya: apa yang diubah, atau mengapa tidak diubah.")}
+        )
+    locked.answer = answer
+    locked.addressed_at = timezone.now()
+    locked.addressed_by = actor
+    locked.full_clean()
+    locked.save(update_fields=["answer", "addressed_at", "addressed_by"])
     return locked
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -33,6 +32,7 @@ from .models import (
     ProcedureStep,
     Requirement,
     ServiceStandard,
+    StandardStatus,
 )
 from .totals import standard_totals
 
@@ -154,8 +154,7 @@ def _money(value) -> str:
 
 
 def _duration(step: ProcedureStep) -> str:
-    value = Decimal(step.duration_value or 0).normalize()
-    return f"{value:f} {step.get_duration_unit_display()}"
+    return step.duration_display
 
 
 class _Context:
@@ -165,11 +164,17 @@ class _Context:
         self.step_label = {}
         self.step_key = {}
         for n, step in enumerate(standard.steps.all(), start=1):
-            self.step_label[step.pk] = _("tahap %(n)s: %(action)s") % {
+            # Whole, never cut: the reader must recognise the step.
+            self.step_label[step.pk] = _("tahap %(n)s: %(actor)s, %(action)s") % {
                 "n": n,
-                "action": step.action[:60],
+                "actor": step.actor,
+                "action": step.action,
             }
             self.step_key[step.pk] = step.key
+
+
+# A requirement handed in at no particular step (or whose step was removed).
+NO_STEP = gettext_lazy("tidak terkait tahap tertentu")
 
 
 # Each row model: the fields compared, as (name, label, formatter(row, context) -> str,
@@ -201,7 +206,7 @@ def _row_fields(model: type[models.Model], public: bool) -> list[RowField]:
             _field(
                 Requirement,
                 "step",
-                lambda row, ctx: _text(ctx.step_label.get(row.step_id)),
+                lambda row, ctx: ctx.step_label.get(row.step_id) or str(NO_STEP),
                 lambda row, ctx: ctx.step_key.get(row.step_id),
             ),
             _field(Requirement, "notes", _plain("notes")),
@@ -424,6 +429,25 @@ def _diff(
             )
         )
     return StandardDiff(old=old, new=new, components=tuple(components))
+
+
+def comparable(first: ServiceStandard | None, second: ServiceStandard | None) -> bool:
+    """Two versions the comparison page shows: of the same service, and not one version
+    with itself. The page answers 404 otherwise, and links to it ask this first."""
+    return (
+        first is not None
+        and second is not None
+        and first.service_id == second.service_id
+        and first.pk != second.pk
+    )
+
+
+def version_to_compare(standard: ServiceStandard) -> ServiceStandard | None:
+    """What a version under review is compared with: the version in force, or, once this
+    version is itself in force, the one it replaced (Pasal 12 ayat (5)-(6))."""
+    in_force = standard.service.standards.filter(status=StandardStatus.IN_FORCE).first()
+    other = in_force if comparable(in_force, standard) else standard.previous
+    return other if comparable(other, standard) else None
 
 
 def diff_standards(old: ServiceStandard, new: ServiceStandard) -> StandardDiff:

@@ -20,6 +20,7 @@ from .models import (
     LONG_TEXT_MAX,
     NAME_MAX,
     SHORT_TEXT_MAX,
+    STEP_TIME_REQUIRED,
     ChangeReason,
     ComplaintChannel,
     DraftingTeam,
@@ -29,6 +30,7 @@ from .models import (
     Service,
     ServiceStandard,
     TeamMember,
+    step_is_timed,
 )
 
 try:  # the logic engineer's bounds, when present
@@ -52,6 +54,26 @@ class RevisionField(forms.IntegerField):
         kwargs.setdefault("min_value", 0)
         kwargs.setdefault("required", True)
         super().__init__(**kwargs)
+
+
+class CountedLimits:
+    """Text limits shown, never enforced by the browser: `maxlength` would cut what is
+    typed or pasted without a word (and the page then says "Tersimpan"). The limit is in
+    the help text and a live count beside the field (static/js/editor.js); the server
+    refuses a text over it, beside the field, and keeps the text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, RupiahField):  # refused by the server, with its message
+                field.widget.attrs.pop("maxlength", None)
+                continue
+            limit = getattr(field, "max_length", None)
+            if not limit or field.widget.is_hidden:
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs["data-limit"] = str(limit)
+            field.count_limit = limit
 
 
 def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -170,7 +192,7 @@ class TeamMemberForm(forms.ModelForm):
 # --- the standard: components and its own fields -------------------------------------
 
 
-class ComponentForm(forms.Form):
+class ComponentForm(CountedLimits, forms.Form):
     """The URAIAN of one component, with the revision it was loaded at."""
 
     text = PlainTextField(
@@ -190,7 +212,7 @@ class ComponentForm(forms.Form):
         self.fields["text"].widget.attrs["rows"] = rows
 
 
-class StandardFieldsForm(forms.Form):
+class StandardFieldsForm(CountedLimits, forms.Form):
     """One group of the standard's own fields; each group posts only its fields."""
 
     revision = RevisionField()
@@ -292,7 +314,7 @@ def fields_form(group: str, standard: ServiceStandard, data=None) -> StandardFie
 # --- rows ----------------------------------------------------------------------------
 
 
-class RowForm(forms.ModelForm):
+class RowForm(CountedLimits, forms.ModelForm):
     """A row of the standard's tables; `revision` is the one it was loaded at (edits only)."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
@@ -404,6 +426,13 @@ class StepForm(RowForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             self.initial["duration_value"] = None  # to be typed, not a silent 0
+
+    def clean_duration_value(self):
+        # The completeness check's rule (checks.py), refused here already.
+        value = self.cleaned_data["duration_value"]
+        if not step_is_timed(value):
+            raise ValidationError(STEP_TIME_REQUIRED, code="step_untimed")
+        return value
 
 
 class ChannelForm(RowForm):

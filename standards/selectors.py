@@ -6,7 +6,10 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import (
+    ComplaintChannel,
     ComponentKind,
+    LegalBasis,
+    ProcedureStep,
     Requirement,
     Service,
     ServiceStandard,
@@ -17,6 +20,7 @@ __all__ = [
     "ROW_PREFETCHES",
     "components_in_order",
     "free_services",
+    "standard_as_of",
     "standard_with_rows",
     "standards_with_rows",
 ]
@@ -44,6 +48,38 @@ def standard_with_rows(pk: int) -> ServiceStandard:
     Permission is the caller's business (`standards.permissions`); this only reads.
     """
     return get_object_or_404(standards_with_rows(), pk=pk)
+
+
+def standard_as_of(standard: ServiceStandard, when) -> ServiceStandard:
+    """`standard` (from `standard_with_rows`) and its rows as they were at `when`, read from
+    their history and shaped like `standard_with_rows` (rows prefetched), for the diff
+    since a return (Pasal 12 ayat (4)). A row with no history at all (written by a bulk
+    operation) is taken as it is now; a fixed number of queries, whatever the rows."""
+    try:
+        old = ServiceStandard.history.as_of(when).get(pk=standard.pk)
+    except ServiceStandard.DoesNotExist:
+        old = ServiceStandard.objects.get(pk=standard.pk)
+    old.service = standard.service
+
+    def rows(model, relation, order=("position", "id")):
+        then = list(model.history.as_of(when).filter(standard_id=standard.pk))
+        tracked = set(model.history.filter(standard_id=standard.pk).values_list("id", flat=True))
+        then += [row for row in getattr(standard, relation).all() if row.pk not in tracked]
+        return sorted(then, key=lambda row: tuple(getattr(row, name) for name in order))
+
+    requirements = rows(Requirement, "requirements")
+    steps = rows(ProcedureStep, "steps")
+    by_pk = {step.pk: step for step in steps}
+    for requirement in requirements:  # the step as it was then, not as it is now
+        requirement._state.fields_cache["step"] = by_pk.get(requirement.step_id)
+    old._prefetched_objects_cache = {
+        "components": rows(StandardComponent, "components", order=("id",)),
+        "requirements": requirements,
+        "steps": steps,
+        "complaint_channels": rows(ComplaintChannel, "complaint_channels"),
+        "legal_bases": rows(LegalBasis, "legal_bases"),
+    }
+    return old
 
 
 def components_in_order(standard: ServiceStandard) -> list[StandardComponent]:

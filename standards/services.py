@@ -49,8 +49,10 @@ __all__ = [
     "EDITABLE_STANDARD_FIELDS",
     "ROW_MODELS",
     "SYSTEM",
+    "DraftAlreadyOpen",
     "StaleDelete",
     "StaleEdit",
+    "StepHasRequirements",
     "SystemActor",
     "component_save",
     "drafting_team_for",
@@ -124,6 +126,21 @@ class StaleEdit(Exception):
         )
 
 
+class StepHasRequirements(Exception):
+    """Deleting this step would unlink requirements handed in at it: ask first."""
+
+    def __init__(self, step, requirements):
+        self.step = step
+        self.requirements = list(requirements)
+        super().__init__(
+            _(
+                "Tahap ini dikaitkan dengan %(n)s persyaratan; bila dihapus, persyaratan itu "
+                "tidak lagi terkait tahap tertentu. Konfirmasikan penghapusannya."
+            )
+            % {"n": len(self.requirements)}
+        )
+
+
 class StaleDelete(StaleEdit):
     """Someone else saved the row this user meant to delete after they loaded it."""
 
@@ -132,6 +149,18 @@ class StaleDelete(StaleEdit):
             "Tidak dihapus: %(name)s telah mengubah baris ini pada %(moment)s WITA "
             "setelah Anda membukanya. Periksa isinya yang baru di bawah ini, lalu hapus "
             "lagi bila memang tidak diperlukan."
+        )
+
+
+class DraftAlreadyOpen(PermissionDenied):
+    """Pasal 12 ayat (5): a service changes through one draft at a time; `draft` is the
+    open one, for a refusal that says where to continue."""
+
+    def __init__(self, draft: ServiceStandard):
+        self.draft = draft
+        super().__init__(
+            _("Layanan ini sudah memiliki rancangan versi baru (versi %(version)s).")
+            % {"version": draft.version}
         )
 
 
@@ -373,12 +402,19 @@ def row_save(*, actor, standard: ServiceStandard, row: models.Model, revision: i
 
 @transaction.atomic
 def row_delete(
-    *, actor, standard: ServiceStandard, row: models.Model, revision: int | None = None
+    *,
+    actor,
+    standard: ServiceStandard,
+    row: models.Model,
+    revision: int | None = None,
+    unlink_requirements: bool = False,
 ) -> None:
-    """Remove a row and renumber the rest; a removed step unlinks its requirements.
+    """Remove a row and renumber the rest.
 
     With `revision` (the row as the user saw it), refused with StaleDelete when somebody
-    saved the row since: nobody deletes a text they have not read.
+    saved the row since: nobody deletes a text they have not read. A step that
+    requirements are linked to is removed only with `unlink_requirements` (the person
+    confirmed it); otherwise StepHasRequirements names them.
     """
     _check_row_model(row)
     _lock_editable(actor, standard)
@@ -388,8 +424,11 @@ def row_delete(
         if revision is not None and item.revision != revision:
             raise StaleDelete(item.updated_by, item.updated_at)
         if isinstance(item, ProcedureStep):
+            linked = list(item.requirements.order_by("position", "id"))
+            if linked and not unlink_requirements:
+                raise StepHasRequirements(item, linked)
             # Through save(), so history sees the unlinking (SET_NULL would not).
-            for requirement in item.requirements.all():
+            for requirement in linked:
                 requirement.step = None
                 requirement.updated_by = _user(actor)
                 _save(requirement, actor, update_fields=["step", "updated_by", "updated_at"])
@@ -445,8 +484,9 @@ def standard_revise(
     if errors:
         raise ValidationError(errors)
     service = Service.objects.select_for_update().get(pk=standard.service_id)
-    if service.standards.filter(status=StandardStatus.DRAFT).exists():
-        raise PermissionDenied(_("Layanan ini sudah memiliki rancangan versi baru."))
+    open_draft = service.standards.filter(status=StandardStatus.DRAFT).first()
+    if open_draft is not None:
+        raise DraftAlreadyOpen(open_draft)
     last = service.standards.aggregate(m=models.Max("version"))["m"]
     source = ServiceStandard.objects.get(pk=standard.pk)
     copy = ServiceStandard.objects.get(pk=standard.pk)

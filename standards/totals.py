@@ -14,6 +14,10 @@ Normalising the units (documented rule)
 - ``duration_display`` writes the total as hari kerja, then jam, then menit, leaving out
   the parts that are zero: "3 hari kerja", "15 menit", "1 hari kerja 2 jam",
   "2 jam 30 menit". A total of zero reads "0 menit".
+- ``step_duration_display`` writes one step's time in its own unit, never as a decimal:
+  1,5 jam reads "1 jam 30 menit", 4 jam "4 jam", 0,5 hari kerja "setengah hari kerja";
+  other fractions of a day are written out as jam and menit. Staff pages, the PDF and the
+  portal all use it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ __all__ = [
     "format_rupiah",
     "minutes_per_working_day",
     "standard_totals",
+    "step_duration_display",
     "step_minutes",
     "steps_totals",
 ]
@@ -79,6 +84,27 @@ def duration_display(minutes: int) -> str:
         parts.append(_("%(n)s jam") % {"n": hours})
     if mins or not parts:
         parts.append(_("%(n)s menit") % {"n": mins})
+    return " ".join(parts)
+
+
+def step_duration_display(value: Decimal | int | None, unit: str) -> str:
+    """One step's time in the unit the drafter chose, as words, never as a decimal:
+    "1 jam 30 menit", "4 jam", "setengah hari kerja", "45 menit"."""
+    value = Decimal(value or 0)
+    if unit == DurationUnit.WORKING_DAYS:
+        whole = int(value)
+        if value == whole:
+            return _("%(n)s hari kerja") % {"n": whole}
+        if value == Decimal("0.5"):
+            return _("setengah hari kerja")
+        return duration_display(math.ceil(step_minutes(value, unit)))
+    minutes = math.ceil(step_minutes(value, unit))
+    if unit != DurationUnit.HOURS:
+        return _("%(n)s menit") % {"n": minutes}
+    hours, rest = divmod(minutes, 60)
+    parts = [_("%(n)s jam") % {"n": hours}] if hours else []
+    if rest or not parts:
+        parts.append(_("%(n)s menit") % {"n": rest})
     return " ".join(parts)
 
 

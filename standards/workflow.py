@@ -1,7 +1,8 @@
 """The life of a decree (Pasal 12), as data.
 
     action    from                 to          who                      guards
-    submit    draft                submitted   ketua tim / Kepala PD    team, complete, consulted
+    submit    draft                submitted   ketua tim / Kepala PD    team, complete, consulted,
+                                                                        notes answered
     return    submitted            draft       Bagian Organisasi        a note
     pass      submitted            evaluated   Bagian Organisasi
     set       evaluated            set         Kepala PD                number and date
@@ -103,6 +104,21 @@ def guard_standards_consulted(decree: Decree) -> list[str]:
     ]
 
 
+def guard_notes_answered(decree: Decree) -> list[str]:
+    """Pasal 12 ayat (4): a returned draft goes back to Bagian Organisasi only with every
+    note of its evaluation answered (what was changed, or why not)."""
+    open_notes = decree.review_notes.filter(addressed_at__isnull=True).count()
+    if not open_notes:
+        return []
+    return [
+        _(
+            "Pasal 12 ayat (4): %(n)s catatan evaluasi Bagian Organisasi belum dijawab; "
+            "tulis tindak lanjut setiap catatan sebelum mengajukan kembali."
+        )
+        % {"n": open_notes}
+    ]
+
+
 def guard_standards_still_drafts(decree: Decree) -> list[str]:
     return [
         _("%(service)s versi %(version)s bukan rancangan lagi.")
@@ -197,6 +213,7 @@ TRANSITIONS: dict[str, Transition] = {
                 guard_team_complete,
                 guard_standards_complete,
                 guard_standards_consulted,
+                guard_notes_answered,
             ),
         ),
         Transition(
@@ -259,6 +276,23 @@ TRANSITIONS: dict[str, Transition] = {
         ),
     )
 }
+
+
+# Guards that judge what the person types into the act's form (number and date); every
+# other guard can be asked before the form is shown.
+TYPED_FIELD_GUARDS = frozenset({guard_number_and_date})
+
+
+def reasons_before_form(decree: Decree, action: str) -> list[str]:
+    """Why the act would be refused whatever is typed into its form (e.g. Pasal 14 ayat
+    (1): no Maklumat set), so the page says it before asking for a number and a date."""
+    spec = TRANSITIONS[action]
+    return [
+        reason
+        for guard in spec.guards
+        if guard not in TYPED_FIELD_GUARDS
+        for reason in guard(decree)
+    ]
 
 
 def available_actions(decree: Decree, user) -> list[Transition]:

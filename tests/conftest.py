@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 
 from agencies.models import AgencyKind, MembershipRole
 from agencies.roles import CityRole, city_role_group
 from agencies.services import membership_set
 from tests.factories import AgencyFactory, UserFactory
+
+
+@pytest.fixture
+def fresh_cache():
+    """Rate limits and throttles count in the cache: start (and leave) it empty."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

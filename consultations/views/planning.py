@@ -54,6 +54,8 @@ def consultation_create(request, agency_slug: str):
             messages.success(
                 request, _("Pembahasan direncanakan. Tambahkan undangan untuk para peserta.")
             )
+            if consultation.planned_in_past:
+                messages.warning(request, consultation.past_warning)
             return redirect(
                 "consultations:participant-list", agency_slug=agency.slug, pk=consultation.pk
             )
@@ -108,7 +110,7 @@ def consultation_update(request, agency_slug: str, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.consultation_update(
+            consultation = services.consultation_update(
                 actor=request.user,
                 consultation=consultation,
                 standards=form.cleaned_data["standards"],
@@ -118,6 +120,8 @@ def consultation_update(request, agency_slug: str, pk: int):
             attach_errors(form, error)
         else:
             messages.success(request, _("Perubahan rencana pembahasan disimpan."))
+            if consultation.planned_in_past:
+                messages.warning(request, consultation.past_warning)
             return redirect(
                 "consultations:consultation-detail", agency_slug=agency_slug, pk=consultation.pk
             )

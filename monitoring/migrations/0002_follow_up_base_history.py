@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('agencies', '0002_notification'),
         ('monitoring', '0001_initial'),
-        ('standards', '0007_team_scan_gate'),
+        ('standards', '0008_team_scan_gate'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -26,3 +26,12 @@ def application_status(standard):
         "internalised": ActivityKind.INTERNALISATION in kinds,
         "socialised": ActivityKind.SOCIALISATION in kinds,
     }
+
+
+@register.filter
+def may_read_reports(user, agency) -> bool:
+    """`{% if user|may_read_reports:agency %}`: the SKM pages' own permission answer, so a
+    link to them shows only where they open."""
+    from ..permissions import may_read_reports as answer
+
+    return agency is not None and answer(user, agency)

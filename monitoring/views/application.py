@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from documents.uploads import (
     limit_upload_size,
 )
 from standards.models import ServiceStandard, StandardStatus
+from standards.services import DraftAlreadyOpen
 
 from .. import services
 from ..forms import ActivityForm, EvaluationFollowUpForm, EvaluationForm, RevisionStartForm
@@ -115,6 +117,13 @@ def standard_detail(request, agency_slug: str, pk: int):
             status = 400
         else:
             raise Http404
+    # One draft at a time (Pasal 12 ayat (5)): say where it is instead of offering a form
+    # the service would refuse.
+    open_draft = (
+        standard.service.standards.filter(status=StandardStatus.DRAFT).first()
+        if head and in_force
+        else None
+    )
     activities = standard.implementation_activities.prefetch_related("documents")
     evaluations = standard.evaluations.prefetch_related("follow_ups__revision")
     return render(
@@ -128,7 +137,8 @@ def standard_detail(request, agency_slug: str, pk: int):
             "activity_form": activity_form,
             "evaluation_form": evaluation_form,
             "follow_up_form": EvaluationFollowUpForm() if head else None,
-            "revision_form": RevisionStartForm() if head and in_force else None,
+            "revision_form": RevisionStartForm() if head and in_force and not open_draft else None,
+            "open_draft": open_draft,
             "may_manage": head,
         },
         status=status,
@@ -198,6 +208,17 @@ def follow_up_revise(request, agency_slug: str, pk: int, follow_up_pk: int):
         follow_up = services.evaluation_follow_up_start_revision(
             actor=request.user, follow_up=follow_up, **form.cleaned_data
         )
+    except DraftAlreadyOpen as refused:
+        messages.error(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                str(refused),
+                reverse("standards:standard-detail", args=[refused.draft.pk]),
+                _("Buka rancangan versi %(version)s") % {"version": refused.draft.version},
+            ),
+        )
+        return redirect("monitoring:application-detail", agency_slug, pk)
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from documents.ratelimit import allow
 from standards.models import Service
 
 from ..forms import SurveyForm
+from ..selectors import surveyed_services
 from ..services import open_period, survey_response_submit
 
 FORM_SALT = "monitoring.survey"
@@ -40,11 +42,9 @@ def _nonce(token: str, service: Service) -> str | None:
 
 def _service(agency_slug: str, service_slug: str) -> Service:
     return get_object_or_404(
-        Service.objects.select_related("agency"),
+        surveyed_services().select_related("agency"),
         agency__slug=agency_slug,
-        agency__active=True,
         slug=service_slug,
-        active=True,
     )
 
 
@@ -53,9 +53,9 @@ def _service(agency_slug: str, service_slug: str) -> Service:
 def survey(request, agency_slug: str, service_slug: str):
     service = _service(agency_slug, service_slug)
     period = open_period(service.agency)
+    if period is None:  # only an open period has a survey page (the portal links none)
+        raise Http404
     context = {"service": service, "agency": service.agency, "period": period}
-    if period is None:
-        return render(request, "monitoring/survey_closed.html", context, status=200)
     if request.method == "GET":
         form = SurveyForm(initial={"token": _new_token(service)})
         return render(request, "monitoring/survey_form.html", {**context, "form": form})

@@ -18,7 +18,14 @@ from documents.uploads import private_upload_path
 
 from .drafting import ComponentKind, ServiceStandard, long_text_validators
 
-__all__ = ["Decree", "DecreeStatus", "DecreeStandard", "ReviewNote", "StatusChange"]
+__all__ = [
+    "ACTIVE_DECREE_STATUSES",
+    "Decree",
+    "DecreeStatus",
+    "DecreeStandard",
+    "ReviewNote",
+    "StatusChange",
+]
 
 
 def signed_scan_path(instance, filename: str) -> str:
@@ -33,6 +40,15 @@ class DecreeStatus(models.TextChoices):
     IN_FORCE = "in_force", _("Berlaku")
     REVOKED = "revoked", _("Dicabut")
     WITHDRAWN = "withdrawn", _("Ditarik")
+
+
+# A decree still on its way: its standards belong to it and to no other new decree.
+ACTIVE_DECREE_STATUSES = (
+    DecreeStatus.DRAFT,
+    DecreeStatus.SUBMITTED,
+    DecreeStatus.EVALUATED,
+    DecreeStatus.SET,
+)
 
 
 class Decree(models.Model):
@@ -115,6 +131,26 @@ class Decree(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def reference(self) -> str:
+        """What tells two decrees of one agency apart (their titles are often the same):
+        number and date once set, else the draft's number and the day it was made."""
+        from django.utils import formats, timezone
+
+        if self.number:
+            when = formats.date_format(self.decree_date, "j F Y") if self.decree_date else ""
+            return _("Nomor %(number)s tanggal %(date)s") % {"number": self.number, "date": when}
+        made = timezone.localdate(self.created_at) if self.created_at else None
+        return _("rancangan no. %(pk)s, dibuat %(date)s") % {
+            "pk": self.pk,
+            "date": formats.date_format(made, "j F Y") if made else "",
+        }
+
+    @property
+    def label(self) -> str:
+        """Title, reference and agency: each entry of a list or a dropdown distinct."""
+        return f"{self.title} — {self.reference} — {self.agency.name}"
+
 
 class DecreeStandard(models.Model):
     """One lampiran of the decree: one standard version."""
@@ -183,6 +219,10 @@ class ReviewNote(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    # The drafters' answer: what they changed, or why not (Pasal 12 ayat (4)).
+    answer = models.TextField(
+        _("tindak lanjut penyusun"), blank=True, validators=long_text_validators()
+    )
     addressed_at = models.DateTimeField(_("ditindaklanjuti"), null=True, blank=True)
     addressed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -200,3 +240,8 @@ class ReviewNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def applies_to_every_standard(self) -> bool:
+        """A note on a component but on no one standard concerns each standard of the decree."""
+        return self.standard_id is None and bool(self.component)

@@ -56,6 +56,8 @@ __all__ = [
     "long_text_validators",
     "MAX_STEP_WORKING_DAYS",
     "MAX_STAFF_COUNT",
+    "STEP_TIME_REQUIRED",
+    "step_is_timed",
     "phone_validator",
 ]
 
@@ -70,6 +72,18 @@ LONG_TEXT_MAX = 5000
 # gives a public service (Perpres 76/2013 for a complaint needing investigation); more is
 # a typing error (minutes typed as days) or a procedure that must be split.
 MAX_STEP_WORKING_DAYS = 60
+# Lampiran angka 1 huruf B angka 5: every step has a time above zero (it is summed into the
+# service time). The one rule the step form and the completeness check both apply.
+STEP_TIME_REQUIRED = _(
+    "Lampiran angka 1 huruf B angka 5: waktu tahap harus lebih dari 0; isi lamanya dalam "
+    "menit, jam, atau hari kerja."
+)
+
+
+def step_is_timed(duration_value) -> bool:
+    return duration_value is not None and duration_value > 0
+
+
 # Jumlah Pelaksana of one service: above this it is a typing error.
 MAX_STAFF_COUNT = 1000
 
@@ -291,6 +305,13 @@ class ServiceStandardQuerySet(models.QuerySet):
 
     def in_progress(self) -> ServiceStandardQuerySet:
         return self.filter(status=StandardStatus.DRAFT)
+
+    def free_drafts(self) -> ServiceStandardQuerySet:
+        """Drafts not already carried by a decree that is still going (draft, under
+        evaluation, evaluated or set): the ones a new decree may take."""
+        from .decree import ACTIVE_DECREE_STATUSES
+
+        return self.in_progress().exclude(decrees__status__in=ACTIVE_DECREE_STATUSES)
 
 
 class ServiceStandard(models.Model):
@@ -640,6 +661,13 @@ class ProcedureStep(OrderedRow):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.actor}: {self.action[:60]}"
+
+    @property
+    def duration_display(self) -> str:
+        """ "1 jam 30 menit", "setengah hari kerja": the one wording of a step's time."""
+        from standards.totals import step_duration_display
+
+        return step_duration_display(self.duration_value, self.duration_unit)
 
     def clean(self) -> None:
         # Lampiran 1.B.5: a step's time is summed into the service time; bound it so a

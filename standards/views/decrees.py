@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
+from bontang_sp.pagination import paginate
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
     attachment_response,
@@ -21,8 +22,8 @@ from documents.uploads import (
 )
 
 from .. import decrees as services
-from .. import permissions
-from ..checks import check_standard
+from .. import diff, permissions
+from ..checks import check_standard, check_warnings
 from ..decree_forms import (
     DecreeCreateForm,
     DecreeTextForm,
@@ -31,11 +32,11 @@ from ..decree_forms import (
     SetForm,
     SignedScanForm,
 )
-from ..decree_queries import decree_detail, decrees_for, review_queue
-from ..models import Decree, DecreeStatus, ReviewNote, StandardStatus
-from ..selectors import standard_with_rows
+from ..decree_queries import decree_detail, decrees_for, last_return, review_queue
+from ..models import Decree, DecreeStatus, ReviewNote
+from ..selectors import standard_as_of, standard_with_rows
 from ..totals import standard_totals
-from ..workflow import TRANSITIONS, TransitionRefused, available_actions
+from ..workflow import TRANSITIONS, TransitionRefused, available_actions, reasons_before_form
 from .editor import build_blocks
 
 
@@ -50,7 +51,7 @@ def _decree_for_reading(user, pk: int) -> Decree:
 
 
 def decree_list(request):
-    decrees = decrees_for(request.user).order_by("-updated_at")
+    decrees = decrees_for(request.user).order_by("-updated_at", "-pk")
     status = request.GET.get("status", "")
     if status in DecreeStatus.values:
         decrees = decrees.filter(status=status)
@@ -58,7 +59,7 @@ def decree_list(request):
         request,
         "standards/decrees/list.html",
         {
-            "decrees": decrees[:200],
+            **paginate(request, decrees),
             "statuses": DecreeStatus.choices,
             "status": status,
             "draftable": agency_permissions.agencies_for_drafting(request.user).order_by("name"),
@@ -141,6 +142,10 @@ def decree_act(request, pk: int, action: str):
         else None
     )
     reasons: list[str] = []
+    blocked = False
+    if request.method != "POST":
+        reasons = reasons_before_form(decree, action)
+        blocked = bool(reasons)
     if request.method == "POST":
         valid = (form is None or form.is_valid()) and (formset is None or formset.is_valid())
         if valid:
@@ -156,8 +161,15 @@ def decree_act(request, pk: int, action: str):
     return render(
         request,
         "standards/decrees/act.html",
-        {"decree": decree, "spec": spec, "form": form, "formset": formset, "reasons": reasons},
-        status=422 if reasons else 200,
+        {
+            "decree": decree,
+            "spec": spec,
+            "form": form,
+            "formset": formset,
+            "reasons": reasons,
+            "blocked": blocked,
+        },
+        status=422 if reasons and not blocked else 200,
     )
 
 
@@ -191,11 +203,14 @@ def decree_review(request, pk: int):
     """Pasal 12 ayat (4): each standard of the decree in the Lampiran's format, with its
     completeness check, its consultation trace and what changed from the version in force."""
     decree = _decree_for_reading(request.user, pk)
+    returned = last_return(decree)
     lampiran = []
     for item in decree.lampiran.all():
         standard = standard_with_rows(item.standard_id)
         delivery, management = build_blocks(standard, editable=False)
-        in_force = standard.service.standards.filter(status=StandardStatus.IN_FORCE).first()
+        since_return = None
+        if returned is not None:
+            since_return = diff.diff_standards(standard_as_of(standard, returned.at), standard)
         lampiran.append(
             {
                 "standard": standard,
@@ -203,8 +218,15 @@ def decree_review(request, pk: int):
                 "management_blocks": management,
                 "totals": standard_totals(standard),
                 "failures": check_standard(standard),
-                "in_force": in_force,
-                "notes": [n for n in decree.review_notes.all() if n.standard_id == standard.pk],
+                "compare_with": diff.version_to_compare(standard),
+                "warnings": check_warnings(standard),
+                "since_return": since_return,
+                "anchor_prefix": f"sejak-{standard.pk}-",
+                "notes": [
+                    n
+                    for n in decree.review_notes.all()
+                    if n.standard_id == standard.pk or n.applies_to_every_standard
+                ],
             }
         )
     return render(
@@ -213,6 +235,10 @@ def decree_review(request, pk: int):
         {
             "decree": decree,
             "lampiran": lampiran,
+            "returned": returned,
+            "general_notes": [
+                n for n in decree.review_notes.all() if not n.standard_id and not n.component
+            ],
             "actions": available_actions(decree, request.user),
         },
     )
@@ -223,7 +249,7 @@ def review_queue_view(request):
         agency_permissions.has_city_role(request.user, CityRole.SECRETARIAT)
     ):
         raise Http404
-    return render(request, "standards/decrees/review_queue.html", {"decrees": review_queue()})
+    return render(request, "standards/decrees/review_queue.html", paginate(request, review_queue()))
 
 
 @limit_upload_size
@@ -258,11 +284,18 @@ def decree_signed_scan(request, pk: int):
 
 @require_POST
 def review_note_addressed(request, pk: int):
+    """The drafters' answer to a note: what they changed, or why not."""
     note = get_object_or_404(ReviewNote.objects.select_related("decree__agency"), pk=pk)
     if not permissions.may_draft(request.user, note.decree.agency):
         raise Http404
-    services.review_note_address(actor=request.user, note=note)
-    messages.success(request, _("Catatan ditandai sudah ditindaklanjuti."))
+    try:
+        services.review_note_address(
+            actor=request.user, note=note, answer=request.POST.get("answer", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Tindak lanjut catatan disimpan."))
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import permissions, services
-from ..checks import check_standard
+from ..checks import check_standard, check_warnings
 from ..forms import FIELD_GROUPS, attach_errors, fields_form, step_choices
 from ..models import ReviewNote, ServiceStandard, StandardStatus
 from ..selectors import standard_with_rows
@@ -56,6 +57,7 @@ def editor_context(request: HttpRequest, standard: ServiceStandard, *, bound=Non
         "publication_form": publication_form,
         "totals": standard_totals(standard),
         "failures": check_standard(standard),
+        "warnings": check_warnings(standard),
         "versions": versions,
         "outputs": [s.output for s in standard.steps.all() if s.output.strip()],
         "general_notes": general_notes,
@@ -65,9 +67,15 @@ def editor_context(request: HttpRequest, standard: ServiceStandard, *, bound=Non
 def attach_review_notes(standard: ServiceStandard, blocks: list) -> list:
     """Put each open note of Bagian Organisasi beside its component (one query); return
     the notes on the standard as a whole."""
+    # A note on a component of no one standard applies to each standard of its decree.
+    on_every_standard = Q(standard__isnull=True, decree__lampiran__standard=standard) & ~Q(
+        component=""
+    )
     notes = list(
-        ReviewNote.objects.filter(standard=standard, addressed_at__isnull=True)
+        ReviewNote.objects.filter(Q(standard=standard) | on_every_standard)
+        .filter(addressed_at__isnull=True)
         .select_related("author")
+        .distinct()
         .order_by("created_at")
     )
     for block in blocks:
@@ -97,6 +105,7 @@ def oob_fragments(request: HttpRequest, pk: int, *, revisions_except: str | None
         "standard": standard,
         "totals": standard_totals(standard),
         "failures": check_standard(standard),
+        "warnings": check_warnings(standard),
         "outputs": [s.output for s in standard.steps.all() if s.output.strip()],
         "oob": True,
         "revision_groups": []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -149,7 +149,14 @@ def row_delete(request, pk: int, rows: str, row_pk: int):
             standard=standard,
             row=row,
             revision=int(revision) if revision.isdigit() else None,
+            unlink_requirements=request.POST.get("lepas-persyaratan") == "ya",
         )
+    except services.StepHasRequirements as linked:
+        # Ask first, with and without JavaScript: the same question, then the same POST.
+        context = {"standard": standard, "rt": rt, "row": row, "linked": linked}
+        if request.htmx:
+            return HttpResponse(_row_html(request, rt, standard, row, confirm_unlink=linked))
+        return render(request, "standards/editor/step_delete_confirm.html", context)
     except services.StaleDelete as stale:
         row.refresh_from_db()
         if request.htmx:

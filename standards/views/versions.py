@@ -70,7 +70,7 @@ def standard_compare(request, pk: int, other_pk: int):
     """Two versions of the same service, component by component and row by row."""
     first = permissions.standard_for_reading(request.user, pk)
     second = permissions.standard_for_reading(request.user, other_pk)
-    if first.service_id != second.service_id or first.pk == second.pk:
+    if not diff.comparable(first, second):
         raise Http404
     older, newer = sorted((first, second), key=lambda s: s.version)
     older, newer = standard_with_rows(older.pk), standard_with_rows(newer.pk)

@@ -30,3 +30,32 @@
     });
   });
 })();
+
+/* The live count beside a field with a text limit (data-limit): the browser never cuts
+ * the text; the count says how far over the limit it is, and the server refuses it. */
+(function () {
+  "use strict";
+
+  function update(field) {
+    var counter = document.getElementById(field.id + "_count");
+    if (!counter) return;
+    var limit = parseInt(field.dataset.limit, 10);
+    var n = field.value.replace(/\r?\n/g, "\n").length;
+    var over = n > limit;
+    var template = over ? counter.dataset.over : counter.dataset.template;
+    counter.textContent = template
+      .replace("{n}", String(n))
+      .replace("{limit}", String(limit))
+      .replace("{excess}", String(n - limit));
+    counter.classList.toggle("char-count-over", over);
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.limit) update(event.target);
+  });
+  function all() {
+    document.querySelectorAll("[data-limit]").forEach(update);
+  }
+  document.addEventListener("DOMContentLoaded", all);
+  document.addEventListener("htmx:afterSettle", all);
+})();

@@ -123,6 +123,7 @@ def make_signed(actor, consultation, standard, number="BA/001/2026"):
         standard=standard,
         component=ComponentKind.REQUIREMENTS,
         raised_by=participant,
+        mark_present=True,  # the recorder confirms they were there
         text="Fotokopi KK cukup satu lembar.",
     )
     services.input_decide(

@@ -70,6 +70,7 @@ def test_a_consultation_with_inputs_is_not_called_off(consultation, drafter_a, s
         standard=standard_a,
         component=ComponentKind.REQUIREMENTS,
         raised_by=speaker,
+        mark_present=True,  # the recorder confirms they were there
         text="Mohon persyaratan dikurangi.",
     )
     with pytest.raises(ValidationError, match="masukan"):

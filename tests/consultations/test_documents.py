@@ -60,6 +60,7 @@ def meeting(drafter_a, consultation, standard_a):
         standard=standard_a,
         component=ComponentKind.SERVICE_TIME,
         raised_by=invitee,
+        mark_present=True,  # the recorder confirms they were there
         text="Waktu penyelesaian 14 hari terlalu lama.",
     )
     services.input_decide(
@@ -75,6 +76,7 @@ def meeting(drafter_a, consultation, standard_a):
         standard=standard_a,
         component=ComponentKind.FEE,
         raised_by=walk_in,
+        mark_present=True,  # the recorder confirms they were there
         text="Sediakan layanan antar ke rumah.",
     )
     services.input_decide(

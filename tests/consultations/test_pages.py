@@ -162,6 +162,7 @@ def test_record_input_with_htmx_updates_form_and_list(
         "standard": standard_a.pk,
         "component": "fee",
         "raised_by": public_participant.pk,
+        "mark_present": "on",
         "text": "Mohon biaya dihapus.",
     }
     response = client.post(url("input-list", consultation), data, **HTMX)
@@ -197,6 +198,7 @@ def test_record_input_without_javascript(
             "standard": standard_a.pk,
             "component": "fee",
             "raised_by": public_participant.pk,
+            "mark_present": "on",
             "text": "x",
         },
     )
@@ -214,6 +216,7 @@ def test_decide_adopted_and_not_adopted(
             standard=standard_a,
             component=ComponentKind.FEE,
             raised_by=public_participant,
+            mark_present=True,  # the recorder confirms they were there
             text=text,
         )
         for text in ("Gratiskan.", "Tambah loket.")
@@ -269,6 +272,7 @@ def test_user_text_is_escaped(client, drafter_a, consultation, standard_a):
         standard=standard_a,
         component="fee",
         raised_by=evil,
+        mark_present=True,  # the recorder confirms they were there
         text="<img src=x onerror=alert(1)>",
     )
     client.force_login(drafter_a)
@@ -308,6 +312,7 @@ def _populate(actor, agency, consultations=3, participants=12, inputs=8, standar
                 standard=drafts[i % standards],
                 component=ComponentKind.values[i % 14],
                 raised_by=people[i % participants],
+                mark_present=True,  # the recorder confirms they were there
                 text=f"Masukan {i}",
             )
         add_required_scans(actor, consultation)

@@ -31,6 +31,7 @@ def pages(consultation, drafter_a, standard_a):
         standard=standard_a,
         component="fee",
         raised_by=participant,
+        mark_present=True,  # the recorder confirms they were there
         text="Biaya?",
     )
     from tests.consultations.conftest import clean_pdf

@@ -103,6 +103,7 @@ def test_a_standard_with_inputs_stays_in_the_consultation(
         standard=standard_a,
         component=ComponentKind.FEE,
         raised_by=public_participant,
+        mark_present=True,  # the recorder confirms they were there
         text="Gratis?",
     )
     with pytest.raises(ValidationError):
@@ -170,6 +171,7 @@ def test_close_needs_every_input_decided(drafter_a, consultation, standard_a):
         standard=standard_a,
         component=ComponentKind.SERVICE_TIME,
         raised_by=participant,
+        mark_present=True,  # the recorder confirms they were there
         text="Terlalu lama.",
     )
     with pytest.raises(ValidationError) as error:
@@ -258,6 +260,7 @@ def test_participant_who_spoke_cannot_be_removed(drafter_a, consultation, standa
         standard=standard_a,
         component=ComponentKind.FEE,
         raised_by=speaker,
+        mark_present=True,  # the recorder confirms they were there
         text="Biaya?",
     )
     with pytest.raises(ValidationError):
@@ -281,11 +284,14 @@ def _input(actor, consultation, standard, participant, **kw):
         standard=standard,
         component=kw.get("component", ComponentKind.REQUIREMENTS),
         raised_by=participant,
+        mark_present=True,  # the recorder confirms they were there
         text=kw.get("text", "Persyaratan terlalu banyak."),
     )
 
 
-def test_input_marks_the_speaker_present(drafter_a, consultation, standard_a, public_participant):
+def test_input_marks_the_speaker_present_when_the_recorder_confirms(
+    drafter_a, consultation, standard_a, public_participant
+):
     entry = _input(drafter_a, consultation, standard_a, public_participant)
     public_participant.refresh_from_db()
     assert public_participant.attended

@@ -24,6 +24,7 @@ def traced(drafter_a, consultation, standard_a):
         standard=standard_a,
         component=ComponentKind.FACILITIES,
         raised_by=speaker,
+        mark_present=True,  # the recorder confirms they were there
         text="Sediakan kursi roda.",
     )
     services.input_decide(
@@ -48,6 +49,7 @@ def traced(drafter_a, consultation, standard_a):
         standard=standard_a,
         component=ComponentKind.FEE,
         raised_by=speaker,
+        mark_present=True,  # the recorder confirms they were there
         text="Hapus biaya.",
     )
     services.input_decide(

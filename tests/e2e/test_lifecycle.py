@@ -124,12 +124,13 @@ def test_the_life_of_a_standard(page, live_server, login, screenshot, draft, age
     fee = page.locator("#komponen-4")
     expect(fee.locator(".review-notes")).to_contain_text("UU 24/2013")
     screenshot("lifecycle-05-note-beside-component")
-    fee.locator("textarea").first.fill(
+    fee.locator(".component-form textarea").first.fill(
         "Gratis berdasarkan Pasal 79A Undang-Undang Nomor 24 Tahun 2013."
     )
     fee.locator(".component-form").get_by_role("button", name=re.compile("^Simpan")).click()
     expect(fee.locator(".c-saved, .message, .component-form")).not_to_have_count(0)
-    fee.get_by_role("button", name="Tandai sudah ditindaklanjuti").click()
+    fee.locator(".note-answer textarea").fill("Dasar hukum pembebasan biaya dicantumkan.")
+    fee.get_by_role("button", name="Simpan tindak lanjut").click()
     expect(page.locator("#komponen-4 .review-notes")).to_have_count(0)
     page.goto(decree_url)
     act(page, "Ajukan untuk evaluasi")

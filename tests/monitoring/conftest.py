@@ -8,7 +8,7 @@ from django.core.cache import cache
 from monitoring.index import ELEMENT_CODES
 from monitoring.services import survey_period_open, survey_response_submit
 from standards.models import ServiceStandard, StandardStatus
-from tests.standards.factories import ServiceFactory, make_complete_standard
+from tests.standards.factories import ServiceFactory, StandardFactory, make_complete_standard
 
 PROFILE = {"gender": "female", "age_band": "30-39", "education": "sma", "occupation": "self"}
 
@@ -22,7 +22,10 @@ def _clear_cache():
 
 @pytest.fixture
 def service_a(agency_a):
-    return ServiceFactory(agency=agency_a, name="Kartu Keluarga", slug="kartu-keluarga")
+    """A service with its standard in force: the only kind the survey asks about."""
+    service = ServiceFactory(agency=agency_a, name="Kartu Keluarga", slug="kartu-keluarga")
+    StandardFactory(service=service, status=StandardStatus.IN_FORCE)
+    return service
 
 
 @pytest.fixture

@@ -166,3 +166,48 @@ def test_standard_page_shows_whether_it_was_internalised_and_socialised(
     section = content.split("Penerapan (Pasal 13)")[1]
     assert "Internalisasi kepada pelaksana: <strong>sudah</strong>" in section
     assert "Sosialisasi kepada masyarakat: belum" in section
+
+
+def test_a_second_revision_is_refused_with_the_reason_and_a_link_to_the_open_draft(
+    client, head_a, in_force
+):
+    """Issue 17 point 5: not a bare 404, but why, and where the open draft is."""
+    evaluation = evaluation_record(
+        actor=head_a,
+        standard=in_force,
+        evaluated_on=datetime.date(2026, 3, 1),
+        methods=["method_documents"],
+        success_factors="Persyaratan jelas.",
+        inhibiting_factors="Antrean panjang.",
+    )
+    first, second = (
+        evaluation_follow_up_create(
+            actor=head_a,
+            evaluation=evaluation,
+            action=action,
+            owner="Sekretaris",
+            due_on=datetime.date(2026, 6, 30),
+        )
+        for action in ("Antrean daring", "Loket prioritas")
+    )
+    draft = evaluation_follow_up_start_revision(
+        actor=head_a, follow_up=first, reason="technology", explanation="Antrean daring."
+    ).revision
+    client.force_login(head_a)
+    detail = client.get(_detail(in_force)).content.decode()
+    assert 'href="' + reverse("standards:standard-detail", args=[draft.pk]) + '"' in detail
+    url = reverse(
+        "monitoring:evaluation-follow-up-revise", args=["disdukcapil", in_force.pk, second.pk]
+    )
+    response = client.post(
+        url, {"reason": "innovation", "explanation": "Loket prioritas."}, follow=True
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Layanan ini sudah memiliki rancangan versi baru (versi 2)." in page
+    draft_url = reverse("standards:standard-detail", args=[draft.pk])
+    assert f'<a href="{draft_url}">Buka rancangan versi 2</a>' in page
+    assert client.get(draft_url).status_code == 200
+    second.refresh_from_db()
+    assert second.revision is None
+    assert ServiceStandard.objects.filter(service=in_force.service).count() == 2

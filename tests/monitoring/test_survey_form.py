@@ -10,6 +10,8 @@ from django.urls import reverse
 from monitoring.index import ELEMENT_CODES
 from monitoring.models import SurveyResponse
 from monitoring.services import survey_period_close
+from standards.models import StandardStatus
+from tests.standards.factories import ServiceFactory, StandardFactory
 
 from .conftest import PROFILE
 
@@ -82,13 +84,27 @@ def test_duplicate_keys_are_refused(client, service_a, open_period_a):
     assert SurveyResponse.objects.count() == 0
 
 
-def test_closed_period_refuses(client, service_a, open_period_a, head_a):
+def test_closed_period_has_no_survey_page(client, service_a, open_period_a, head_a):
     token = _token(client, service_a)
     survey_period_close(actor=head_a, period=open_period_a)
     response = client.post(_url(service_a), _data(token))
-    assert "tidak dibuka" in response.content.decode()
+    assert response.status_code == 404
     assert SurveyResponse.objects.count() == 0
-    assert "tidak dibuka" in client.get(_url(service_a)).content.decode()
+    assert client.get(_url(service_a)).status_code == 404
+
+
+@pytest.mark.parametrize("status", [s for s in StandardStatus if s != StandardStatus.IN_FORCE])
+def test_a_service_without_a_standard_in_force_has_no_survey(
+    client, agency_a, open_period_a, status
+):
+    """Issue 17 point 3: the survey must not reveal what the portal does not publish."""
+    service = ServiceFactory(agency=agency_a, name="Akta Kematian", slug="akta-kematian")
+    StandardFactory(service=service, status=status)
+    assert client.get(_url(service)).status_code == 404
+    assert client.post(_url(service), {"token": "x"}).status_code == 404
+    thanks = reverse("monitoring:survey-thanks", args=[agency_a.slug, service.slug])
+    assert client.get(thanks).status_code == 404
+    assert SurveyResponse.objects.count() == 0
 
 
 def test_rate_limit_per_ip(client, service_a, open_period_a, settings):
@@ -128,4 +144,6 @@ def test_published_summary_only_after_the_period_closes(client, service_a, open_
     survey_period_close(actor=head_a, period=open_period_a)
     html = render_to_string("monitoring/_skm_summary.html", context)
     assert "Hasil Survei Kepuasan Masyarakat" in html and "Sangat Baik" in html
-    assert "Sangat Baik" in client.get(_url(service_a)).content.decode()
+    # The survey page itself is gone with the period; the portal's service page keeps
+    # the published result (tests/portal/test_survey_on_portal.py).
+    assert client.get(_url(service_a)).status_code == 404

@@ -108,4 +108,4 @@ def test_step_durations_are_written_the_indonesian_way(akta):
     step.duration_value, step.duration_unit = Decimal("2.50"), DurationUnit.HOURS
     step.save(update_fields=["duration_value", "duration_unit"])
     content = publication_content(standard_with_rows(akta.pk), in_force_decree(akta))
-    assert content["steps"][0]["duration"] == "2,5 jam"
+    assert content["steps"][0]["duration"] == "2 jam 30 menit"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import factory
+from simple_history.utils import bulk_create_with_history
 
 from standards.models import (
     ChannelKind,
@@ -72,9 +73,13 @@ class StandardFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         texts = extracted or {}
-        StandardComponent.objects.bulk_create(
-            StandardComponent(standard=standard, kind=kind, text=texts.get(kind, ""))
-            for kind in ComponentKind
+        # With their history rows, as standard_create writes them.
+        bulk_create_with_history(
+            [
+                StandardComponent(standard=standard, kind=kind, text=texts.get(kind, ""))
+                for kind in ComponentKind
+            ],
+            StandardComponent,
         )
 
 

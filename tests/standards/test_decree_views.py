@@ -107,9 +107,13 @@ def test_reviewer_returns_with_notes_and_drafter_marks_them(client, decree, draf
     page = client.get(reverse("standards:decree-detail", args=[decree.pk])).content.decode()
     assert "Cantumkan dasar hukum biaya." in page
     assert "Tindak lanjuti catatan evaluasi" in client.get(reverse("staff-home")).content.decode()
-    client.post(reverse("standards:review-note-addressed", args=[note.pk]))
+    client.post(
+        reverse("standards:review-note-addressed", args=[note.pk]),
+        {"answer": "Perda retribusi dicantumkan."},
+    )
     note.refresh_from_db()
     assert note.addressed_by == drafter_a
+    assert note.answer == "Perda retribusi dicantumkan."
 
 
 def test_return_without_a_note_is_refused_on_the_page(client, decree, drafter_a, reviewer):
@@ -224,7 +228,8 @@ def test_returned_note_shows_beside_its_component_in_the_editor(
     assert "Cantumkan dasar hukum biaya." in fee_block
     note = ReviewNote.objects.get()
     response = client.post(
-        reverse("standards:review-note-addressed", args=[note.pk]), {"next": url + "#komponen-4"}
+        reverse("standards:review-note-addressed", args=[note.pk]),
+        {"next": url + "#komponen-4", "answer": "Dasar hukum biaya dicantumkan."},
     )
     assert response["Location"] == url + "#komponen-4"
     assert "Cantumkan dasar hukum biaya." not in client.get(url).content.decode()
@@ -237,7 +242,7 @@ def test_note_addressed_never_redirects_off_site(client, decree, drafter_a, revi
     note = ReviewNote.objects.get()
     response = client.post(
         reverse("standards:review-note-addressed", args=[note.pk]),
-        {"next": "https://contoh.invalid/"},
+        {"next": "https://contoh.invalid/", "answer": "Sudah."},
     )
     assert response["Location"] == reverse("standards:decree-detail", args=[decree.pk])
 

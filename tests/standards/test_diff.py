@@ -84,7 +84,7 @@ def test_changed_text_is_shown_line_by_line(versions):
 def test_added_removed_and_changed_rows_with_field_level_changes(versions):
     old, new = versions
     steps = list(new.steps.all())
-    row_delete(actor=SYSTEM, standard=new, row=steps[2])
+    row_delete(actor=SYSTEM, standard=new, row=steps[2], unlink_requirements=True)
     step = ProcedureStep.objects.get(pk=steps[0].pk)
     step.duration_value, step.duration_unit = Decimal(2), DurationUnit.WORKING_DAYS
     step.applicant_fee = Decimal(5000)

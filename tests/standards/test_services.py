@@ -395,7 +395,7 @@ def test_row_delete_renumbers_and_unlinks_requirements_through_history(draft_a, 
         row_save(actor=drafter_a, standard=draft_a, row=new_step(action=str(i))) for i in range(3)
     ]
     requirement = RequirementFactory(standard=draft_a, step=steps[0])
-    row_delete(actor=drafter_a, standard=draft_a, row=steps[0])
+    row_delete(actor=drafter_a, standard=draft_a, row=steps[0], unlink_requirements=True)
     assert list(draft_a.steps.values_list("action", "position")) == [("1", 1), ("2", 2)]
     requirement.refresh_from_db()
     assert requirement.step is None

@@ -200,7 +200,9 @@ def test_return_writes_notes_on_standard_and_component(decree, drafter_a, review
     assert decree.status == S.DRAFT
     notes = list(decree.review_notes.order_by("id"))
     assert [(n.standard, n.component) for n in notes] == [(standard, "fee"), (None, "")]
-    note = decrees.review_note_address(actor=drafter_a, note=notes[0])
+    note = decrees.review_note_address(
+        actor=drafter_a, note=notes[0], answer="Dasar hukum gratis disebutkan."
+    )
     assert note.addressed_by == drafter_a
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('standards', '0006_publication'),
+        ('standards', '0007_publication_to_portal'),
     ]
 
     operations = [
