@@ -23,12 +23,16 @@ PYTEST_WORKERS ?= 2
 test: install
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-# The benchmarks of bench/ (a few minutes); the portal's needs Debian's wrk.
+# The benchmarks of bench/ (a few minutes each); the portal's needs Debian's wrk (it also
+# installs it itself when run as root), the search's a PostgreSQL server
+# (BENCH_DATABASE_URL; it creates and drops its own database there).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: install
 	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES=wrk
 	DJANGO_SETTINGS_MODULE=bontang_sp.settings_test $(BIN)/python bench/pdf.py
 	$(BIN)/python bench/portal.py
 	$(BIN)/python bench/import.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/search.py
 
 lint: install
 	$(BIN)/ruff check .

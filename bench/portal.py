@@ -1,20 +1,22 @@
-"""The public service page cold, warm, and a bare view returning the same bytes, side by
-side in one run, through gunicorn (2 workers) on 127.0.0.1.
+"""The portal's pages (a service, an agency, a search) cold, warm, and a bare view returning
+the same bytes, side by side in one run, through gunicorn (2 workers) on 127.0.0.1.
 
 Seeds a city in a temporary SQLite database (migrate, seed_bontang, seed_demo: Kartu
 Keluarga of Disdukcapil is in force), then serves the project twice:
 
-- cache on (the project's settings): the service page is loaded warm (after one visit);
-- cache off (``PORTAL_CACHE_SECONDS = 0``): the service page is loaded cold, every request
-  doing the whole work;
+- cache on (the project's settings): each page is loaded warm (after one visit);
+- cache off (``PORTAL_CACHE_SECONDS = 0``): each page is loaded cold, every request doing
+  the whole work;
 
-and, in each server, a bare view inside the project (same middleware, same URL depth)
-returning the bytes of the page, stored once. The same bounded load generator drives
-every run: wrk (Debian's package; `make bench` installs it), 2 threads holding the
+and, in each server, a bare view inside the project (same middleware, its pattern tried
+first) returning the bytes of each page, stored once. The same bounded load generator drives
+every run: wrk (Debian's package: installed with apt-get when missing and run as root, else
+the script says how to install it), 2 threads holding the
 connections open for a fixed time after a 2-second warm-up; a C client takes little of the
 2 cores the server shares with it and measures latency without a client-side GIL queue.
 The servers use persistent database connections, as .env.example sets for production.
-Prints requests/s and p99 of each and, as the last line,
+Prints requests/s and p99 of each, ``<page>_warm_ratio=... <page>_cold_ratio=...
+<page>_warm_p99_ms=...`` for each page and, as the last line, the service page's
 ``warm_ratio=<warm/bare> cold_ratio=<cold/bare> warm_p99_ms=<p99>``.
 
     .venv/bin/python bench/portal.py [--connections 32] [--seconds 10]
@@ -40,8 +42,12 @@ from common import seed_city
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-SERVICE_PATH = "/pd/disdukcapil/layanan/kartu-keluarga/"
-BARE_PATH = "/bench/bare/"
+PAGES = {
+    "service": "/pd/disdukcapil/layanan/kartu-keluarga/",
+    "agency": "/pd/disdukcapil/",
+    "search": "/cari/?q=kartu+keluarga",
+}
+BARE_PATH = "/bench/bare/{}/"
 WRK_THREADS = 2
 
 BENCH_SETTINGS = """
@@ -66,18 +72,18 @@ from django.urls import path
 
 from bontang_sp.urls import urlpatterns as project_urlpatterns
 
-BODY_FILE = Path({body!r})
-_body: list[bytes] = []
+BODIES = Path({bodies!r})
+_bodies: dict[str, bytes] = {{}}
 
 
 @login_not_required
-def bare(request):
-    if not _body:
-        _body.append(BODY_FILE.read_bytes())
-    return HttpResponse(_body[0], content_type="text/html; charset=utf-8")
+def bare(request, page):
+    if page not in _bodies:
+        _bodies[page] = (BODIES / f"{{page}}.html").read_bytes()
+    return HttpResponse(_bodies[page], content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("bench/bare/", bare), *project_urlpatterns]
+urlpatterns = [path("bench/bare/<slug:page>/", bare), *project_urlpatterns]
 """
 
 
@@ -135,7 +141,7 @@ def _milliseconds(text: str) -> float:
 def load(port: int, path: str, connections: int, seconds: int) -> tuple[float, float]:
     """(requests per second, p99 in ms) of wrk holding `connections` open for `seconds`."""
     url = f"http://127.0.0.1:{port}{path}"
-    wrk = ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", "--latency"]
+    wrk = ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", "--timeout", "10s", "--latency"]
     subprocess.run([*wrk, "-d2s", url], check=True, capture_output=True)  # warm up
     out = subprocess.run([*wrk, f"-d{seconds}s", url], check=True, capture_output=True).stdout
     text = out.decode()
@@ -146,23 +152,52 @@ def load(port: int, path: str, connections: int, seconds: int) -> tuple[float, f
     return rps, p99
 
 
+def ensure_wrk() -> str:
+    """The path of wrk, installing Debian's package first when it is missing and we may."""
+    found = shutil.which("wrk")
+    if found:
+        print(f"wrk: {found}")
+        return found
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        raise SystemExit(
+            "wrk tidak ditemukan: pasang dengan `sudo apt-get install wrk` (atau `make bench`)"
+        )
+    print("wrk: not found, installing Debian's package (apt-get install wrk)")
+    quiet = {
+        "check": True,
+        "stdout": subprocess.DEVNULL,
+        "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    }
+    if subprocess.run(
+        ["apt-get", "install", "-y", "-q", "wrk"], check=False, stdout=subprocess.DEVNULL
+    ).returncode:
+        subprocess.run(["apt-get", "update", "-q"], **quiet)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], **quiet)
+    installed = shutil.which("wrk")
+    if installed is None:
+        raise SystemExit("wrk tidak terpasang: periksa apt-get install wrk")
+    print(f"wrk: installed {installed}")
+    return installed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=10, help="per measured run")
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk tidak ditemukan: make bench memasangnya (apt-get install wrk)")
+    ensure_wrk()
     workdir = Path(tempfile.mkdtemp(prefix="bench-portal-"))
     database = workdir / "city.sqlite3"
     try:
         print(
             f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} CPU, "
-            f"Python {platform.python_version()}"
+            f"Python {platform.python_version()}, load average "
+            + "/".join(f"{n:.1f}" for n in os.getloadavg())
         )
         seed_city(_env(workdir, database))
-        body = workdir / "body.html"
-        (workdir / "bench_portal_urls.py").write_text(BENCH_URLS.format(body=str(body)))
+        bodies = workdir / "bodies"
+        bodies.mkdir()
+        (workdir / "bench_portal_urls.py").write_text(BENCH_URLS.format(bodies=str(bodies)))
         for name, seconds in (("bench_portal_warm", 3600), ("bench_portal_cold", 0)):
             (workdir / f"{name}.py").write_text(BENCH_SETTINGS.format(cache_seconds=seconds))
         results = {}
@@ -172,23 +207,38 @@ def main() -> None:
         ):
             server = serve(workdir, database, module, port)
             try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}{SERVICE_PATH}").read()
-                if not body.exists():
-                    body.write_bytes(page)  # the bare view answers these very bytes
-                results[label] = load(port, SERVICE_PATH, args.connections, args.seconds)
-                results[f"bare_{label}"] = load(port, BARE_PATH, args.connections, args.seconds)
+                for page, path in PAGES.items():
+                    body = bodies / f"{page}.html"
+                    content = urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
+                    if not body.exists():
+                        body.write_bytes(content)  # the bare view answers these very bytes
+                    bare = BARE_PATH.format(page)
+                    results[page, label] = load(port, path, args.connections, args.seconds)
+                    results[page, f"bare_{label}"] = load(
+                        port, bare, args.connections, args.seconds
+                    )
             finally:
                 server.terminate()
                 server.wait()
-        bare = (results["bare_warm"][0] + results["bare_cold"][0]) / 2
-        for label, (rps, p99) in results.items():
-            print(f"{label:10s} {rps:8.1f} req/s  p99 {p99:7.1f} ms")
-        print(f"page bytes: {len(body.read_bytes())}, connections: {args.connections}")
-        print(
-            f"warm_ratio={results['warm'][0] / bare:.2f} "
-            f"cold_ratio={results['cold'][0] / bare:.2f} "
-            f"warm_p99_ms={results['warm'][1]:.1f}"
-        )
+        print(f"connections: {args.connections}")
+        figures = {}
+        for page in PAGES:
+            for label in ("warm", "bare_warm", "cold", "bare_cold"):
+                rps, p99 = results[page, label]
+                print(f"{page:8s} {label:10s} {rps:8.1f} req/s  p99 {p99:7.1f} ms")
+            bare = (results[page, "bare_warm"][0] + results[page, "bare_cold"][0]) / 2
+            figures[page] = (
+                results[page, "warm"][0] / bare,
+                results[page, "cold"][0] / bare,
+                results[page, "warm"][1],
+            )
+            print(
+                f"{page}_warm_ratio={figures[page][0]:.2f} {page}_cold_ratio={figures[page][1]:.2f}"
+                f" {page}_warm_p99_ms={figures[page][2]:.1f}"
+                f" {page}_bytes={len((bodies / f'{page}.html').read_bytes())}"
+            )
+        warm, cold, p99 = figures["service"]
+        print(f"warm_ratio={warm:.2f} cold_ratio={cold:.2f} warm_p99_ms={p99:.1f}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -108,6 +108,7 @@ def search_results(request):
             "agencies": list(public.agencies_with_counts().filter(in_force_count__gt=0)),
             "page": page,
             "hits": search.hits(page, query),
+            "max_results": search.MAX_RESULTS,
             "base_query": base_query,
         },
     )

@@ -80,7 +80,7 @@ def test_filters_and_pages_apply_to_the_ranked_results(catalogue, agency_a, monk
     assert second.object_list[0].product_components[0].text == "Dokumen Surat Keterangan Domisili"
 
 
-def test_the_count_stops_at_max_results(catalogue, monkeypatch):
+def test_the_count_stops_at_max_results(client, catalogue, monkeypatch):
     monkeypatch.setattr(search, "MAX_RESULTS", 2)
     page = search_standards("akta kelahiran")
     assert page.paginator.count == 2
@@ -88,6 +88,9 @@ def test_the_count_stops_at_max_results(catalogue, monkeypatch):
         "Penerbitan Akta Kelahiran",
         "Penerbitan Akta Kelahiran Terlambat",
     ]
+    content = client.get("/cari/", {"q": "akta kelahiran"}).content.decode()
+    assert "2 layanan atau lebih ditemukan" in content
+    assert "Surat Keterangan Domisili" not in content
 
 
 def test_results_page_shows_the_typo_match(client, catalogue):
