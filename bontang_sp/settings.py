@@ -105,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bontang_sp.context_processors.site",
-                "bontang_sp.context_processors.notifications",
+                "agencies.context_processors.notifications",
             ],
         },
     },
