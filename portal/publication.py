@@ -32,6 +32,7 @@ from standards.models import (
 from standards.selectors import standards_with_rows
 from standards.totals import format_rupiah, standard_totals, step_minutes
 
+from .api import standard_data
 from .models import Publication
 from .public import (
     complaint_contacts,
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
-PUBLICATION_FORMAT = 1
+PUBLICATION_FORMAT = 2  # 2: the service's kind and the open API's Standard ('api')
 
 Part = Callable[[ServiceStandard], dict]
 _parts: list[Part] = []
@@ -124,7 +125,14 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
         totals = standard_totals(standard)
         components = {c.kind: c.text for c in public_components(standard)}
         content = {
-            "service": {"name": standard.service.name, "description": standard.service.description},
+            # What was set is published (Pasal 9 ayat (1)): a rename of the service shows
+            # with its next decree, everywhere at once (docs/decisions/0008).
+            "service": {
+                "name": standard.service.name,
+                "description": standard.service.description,
+                "kind": standard.service.kind,
+                "kind_label": standard.service.get_kind_display(),
+            },
             "version": standard.version,
             "has_previous": bool(standard.previous_id),
             "in_force_since": long_date(standard.in_force_since),
@@ -154,6 +162,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
                 for old in earlier_versions(standard)
             ],
         }
+        content["api"] = standard_data(standard)  # the open API's Standard, as published
         for part in _parts:
             content.update(part(standard))
     return content

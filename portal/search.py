@@ -2,7 +2,9 @@
 
 On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer);
 elsewhere (SQLite in development) a case-insensitive substring match of every word.
-Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)).
+Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)), by what its
+publication says (the service's name, description and kind as set; the requirements and
+the product are rows of the version, frozen with it), so the results agree with the page.
 
 Highlights are built from escaped pieces (`escape`, `format_html`), never by marking the
 citizen's text safe.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
@@ -35,6 +38,16 @@ MAX_TERMS = 8
 SNIPPET = 160
 
 
+# The service as published (portal.publication): name, description and kind as set.
+PUBLISHED_NAME = "publication__content__service__name"
+PUBLISHED_KIND = "publication__content__service__kind"
+
+
+def published(key: str) -> KeyTextTransform:
+    """The text of `content["service"][key]` of the standard's publication."""
+    return KeyTextTransform(key, KeyTransform("service", "publication__content"))
+
+
 def query_terms(query: str) -> list[str]:
     """The words of a query (at most MAX_TERMS, each at least 2 characters)."""
     words = re.findall(r"\w+", (query or "")[:MAX_QUERY])
@@ -46,8 +59,8 @@ def _fulltext(base: QuerySet, query: str) -> QuerySet:
 
     config = "indonesian"
     document = (
-        SearchVector("service__name", weight="A", config=config)
-        + SearchVector("service__description", weight="C", config=config)
+        SearchVector(published("name"), weight="A", config=config)
+        + SearchVector(published("description"), weight="C", config=config)
         + SearchVector("requirements__description", weight="B", config=config)
         + SearchVector("product__text", weight="B", config=config)
     )
@@ -66,7 +79,7 @@ def _substring(base: QuerySet, terms: list[str]) -> QuerySet:
     matching = base
     for term in terms:
         matching = matching.filter(
-            Q(service__name__icontains=term)
+            Q(**{PUBLISHED_NAME + "__icontains": term})
             | Q(requirements__description__icontains=term)
             | Q(components__kind=ComponentKind.PRODUCT, components__text__icontains=term)
         )
@@ -78,12 +91,13 @@ def search_standards(
 ) -> Page:
     """A page of standards in force matching `query` (all of them when it is empty),
     optionally of one agency and one kind of service, by agency and service name.
-    The page's standards carry `requirements` and `product_components` prefetched."""
+    The page's standards carry `requirements` and `product_components` prefetched, and
+    `published_name` and `published_kind_label` from their publication."""
     base = ServiceStandard.objects.in_force()
     if agency_slug:
         base = base.filter(service__agency__slug=agency_slug)
     if kind in ServiceKind.values:
-        base = base.filter(service__kind=kind)
+        base = base.filter(**{PUBLISHED_KIND: kind})
     terms = query_terms(query)
     if terms:
         if connection.vendor == "postgresql":
@@ -92,6 +106,10 @@ def search_standards(
             base = _substring(base, terms)
     results = (
         base.select_related("service__agency")
+        .annotate(
+            published_name=published("name"),
+            published_kind_label=published("kind_label"),
+        )
         .prefetch_related(
             Prefetch(
                 "requirements", queryset=Requirement.objects.only("standard_id", "description")
@@ -102,7 +120,7 @@ def search_standards(
                 to_attr="product_components",
             ),
         )
-        .order_by("service__agency__name", "service__name")
+        .order_by("service__agency__name", "published_name")
     )
     return Paginator(results, PAGE_SIZE).get_page(page)
 
@@ -158,7 +176,7 @@ def hits(page: Page, query: str) -> list[SearchHit]:
         found.append(
             SearchHit(
                 standard=standard,
-                title=highlight(standard.service.name, terms),
+                title=highlight(standard.published_name or "", terms),
                 matched_label=label,
                 matched_text=highlight(text, terms) if text else SafeString(""),
             )
