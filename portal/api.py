@@ -15,24 +15,29 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.urls import reverse
 
 from agencies.models import Agency
-from standards.models import DELIVERY_COMPONENTS, ComponentKind, ServiceStandard
-from standards.selectors import standards_with_rows
+from standards.models import DELIVERY_COMPONENTS, ComponentKind, ServiceKind, ServiceStandard
 from standards.totals import format_rupiah, standard_totals
 
-from .public import agencies_with_counts, complaint_contacts, requirement_groups
+from .public import (
+    PublishedRow,
+    agencies_with_counts,
+    complaint_contacts,
+    published_rows,
+    requirement_groups,
+)
 
 __all__ = [
     "CSV_COLUMNS",
     "agency_data",
     "public_url",
     "csv_safe",
-    "in_force_standards",
     "json_number",
     "maklumat_data",
+    "published_standard_data",
+    "published_standards",
     "standard_data",
     "standards_csv",
 ]
@@ -77,9 +82,23 @@ def agencies() -> list[dict]:
     return [agency_data(a) for a in agencies_with_counts()]
 
 
-def in_force_standards() -> QuerySet[ServiceStandard]:
-    """Every standard in force with its rows (a fixed number of queries)."""
-    return standards_with_rows().in_force().order_by("service__agency__name", "service__name")
+def published_standard_data(row: PublishedRow) -> dict:
+    """The API's Standard of a publication; the agency's name and the page's address are
+    today's (an agency is renamed by no decree; the slugs are the keys pages are found
+    by), as on the service page."""
+    return {
+        **row.api,
+        "agency": row.agency_slug,
+        "agency_name": row.agency_name,
+        "service": row.slug,
+        "url": public_url("portal:public-service", row.agency_slug, row.slug),
+    }
+
+
+def published_standards() -> list[dict]:
+    """Every standard in force of an active agency as published, for the downloads."""
+    standards = ServiceStandard.objects.in_force().filter(service__agency__active=True)
+    return [published_standard_data(row) for row in published_rows(standards)]
 
 
 def standard_data(standard: ServiceStandard) -> dict:
@@ -188,8 +207,7 @@ def csv_safe(value: object) -> str:
     return text
 
 
-def _csv_row(standard: ServiceStandard) -> list[str]:
-    data = standard_data(standard)
+def _csv_row(data: dict) -> list[str]:
     requirements = "; ".join(
         item["description"] for group in data["requirements"]["groups"] for item in group["items"]
     )
@@ -209,7 +227,7 @@ def _csv_row(standard: ServiceStandard) -> list[str]:
     return [
         data["agency_name"],
         data["service_name"],
-        standard.service.get_kind_display(),
+        str(ServiceKind(data["service_kind"]).label),
         str(data["version"]),
         data["in_force_since"] or "",
         requirements,
@@ -222,10 +240,11 @@ def _csv_row(standard: ServiceStandard) -> list[str]:
     ]
 
 
-def standards_csv(standards: Iterable[ServiceStandard]) -> str:
+def standards_csv(standards: Iterable[dict]) -> str:
+    """The CSV download of published standards (`published_standards`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for standard in standards:
-        writer.writerow([csv_safe(cell) for cell in _csv_row(standard)])
+    for data in standards:
+        writer.writerow([csv_safe(cell) for cell in _csv_row(data)])
     return buffer.getvalue()

@@ -63,7 +63,10 @@ __all__ = [
     "public_components",
     "public_decree_document",
     "public_standard",
+    "PublishedRow",
     "PublishedStandard",
+    "current_content",
+    "published_rows",
     "published_standard",
     "requirement_groups",
     "standard_for_diff",
@@ -117,15 +120,83 @@ def public_agency_with_count(slug: str) -> Agency:
     return get_object_or_404(agencies, slug=slug)
 
 
-def agency_standards(agency: Agency) -> list[ServiceStandard]:
-    """The agency's standards in force with their steps (for time and fee), by name."""
-    return list(
-        ServiceStandard.objects.in_force()
-        .filter(service__agency=agency)
-        .select_related("service")
-        .prefetch_related("steps")
-        .order_by("service__name")
+@dataclass(frozen=True)
+class PublishedRow:
+    """A standard in force in a list (agency page, embed, API), as its publication has it:
+    what was set is what is shown (Pasal 9 ayat (1)), until a new decree. `slug` is the
+    service's current one: the key its page is found by."""
+
+    standard_id: int
+    slug: str
+    agency_slug: str
+    agency_name: str
+    content: dict
+
+    @property
+    def name(self) -> str:
+        return self.content["service"]["name"]
+
+    @property
+    def kind(self) -> str:
+        return self.content["service"]["kind"]
+
+    @property
+    def kind_label(self) -> str:
+        return self.content["service"]["kind_label"]
+
+    @property
+    def duration(self) -> str:
+        return self.content["duration"]
+
+    @property
+    def fee(self) -> str:
+        return self.content["fee"]
+
+    @property
+    def api(self) -> dict:
+        return self.content["api"]
+
+
+def current_content(standard_id: int, format_: int | None, content: dict | None) -> dict:
+    """`content` when it is a publication of the current format; else the content built
+    from the standard's rows now (slow path until `manage.py publish_standards` runs)."""
+    from .publication import PUBLICATION_FORMAT, publication_content
+
+    if format_ == PUBLICATION_FORMAT:
+        return content
+    standard = standards_with_rows().get(pk=standard_id)
+    decree = in_force_decree(standard)
+    if decree is None:  # in force by no decree in force: nothing citizens may rely on
+        raise Http404
+    return publication_content(standard, decree)
+
+
+def published_rows(standards: QuerySet[ServiceStandard]) -> list[PublishedRow]:
+    """The publications of `standards` (in force), by agency and published name; one query."""
+    rows = standards.values(
+        "pk",
+        "service__slug",
+        "service__agency__slug",
+        "service__agency__name",
+        "publication__format",
+        "publication__content",
     )
+    published = [
+        PublishedRow(
+            row["pk"],
+            row["service__slug"],
+            row["service__agency__slug"],
+            row["service__agency__name"],
+            current_content(row["pk"], row["publication__format"], row["publication__content"]),
+        )
+        for row in rows
+    ]
+    return sorted(published, key=lambda row: (row.agency_name, row.name.casefold()))
+
+
+def agency_standards(agency: Agency) -> list[PublishedRow]:
+    """The agency's standards in force as published, by published name."""
+    return published_rows(ServiceStandard.objects.in_force().filter(service__agency=agency))
 
 
 # --- one standard -----------------------------------------------------------------------
@@ -189,7 +260,7 @@ def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard
     standard in force (at most one version is, a constraint). A standard in force whose
     publication is missing or of an older format gets its content built here (slow path;
     `manage.py publish_standards` writes them)."""
-    from .publication import PUBLICATION_FORMAT, publication_content
+    from .publication import PUBLICATION_FORMAT
 
     rows = _published.rows(agency_slug=agency_slug, service_slug=service_slug)
     if not rows:
@@ -202,17 +273,11 @@ def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard
         return PublishedStandard(
             agency, row["pk"], row["service_id"], row["publication__content"], code
         )
-    standard = standards_with_rows().get(pk=row["pk"])
-    decree = in_force_decree(standard)
-    if decree is None:  # in force by no decree in force: nothing citizens may rely on
-        raise Http404
-    document = public_decree_document(decree)
+    content = current_content(row["pk"], row["publication__format"], row["publication__content"])
+    standard = ServiceStandard(pk=row["pk"])
+    document = public_decree_document(in_force_decree(standard))
     return PublishedStandard(
-        agency,
-        standard.pk,
-        standard.service_id,
-        publication_content(standard, decree),
-        document.code if document else None,
+        agency, row["pk"], row["service_id"], content, document.code if document else None
     )
 
 

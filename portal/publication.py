@@ -34,6 +34,7 @@ from standards.models import (
 from standards.selectors import standards_with_rows
 from standards.totals import format_rupiah, standard_totals, step_minutes
 
+from .api import standard_data
 from .models import Publication
 from .public import (
     complaint_contacts,
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
-PUBLICATION_FORMAT = 3  # 2: requirements split by kind; 3: the standard's own history
+PUBLICATION_FORMAT = 4  # 2: requirements by kind; 3: history; 4: the service's kind, the API's
 
 Part = Callable[[ServiceStandard], dict]
 _parts: list[Part] = []
@@ -187,7 +188,14 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
         totals = standard_totals(standard)
         components = {c.kind: c.text for c in public_components(standard)}
         content = {
-            "service": {"name": standard.service.name, "description": standard.service.description},
+            # What was set is published (Pasal 9 ayat (1)): a rename of the service shows
+            # with its next decree, everywhere at once (docs/decisions/0008).
+            "service": {
+                "name": standard.service.name,
+                "description": standard.service.description,
+                "kind": standard.service.kind,
+                "kind_label": standard.service.get_kind_display(),
+            },
             "version": standard.version,
             "has_previous": bool(standard.previous_id),
             "in_force_since": long_date(standard.in_force_since),
@@ -212,6 +220,7 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
             "history": _history(standard, decree),
             "earlier_versions": _earlier(standard),
         }
+        content["api"] = standard_data(standard)  # the open API's Standard, as published
         for part in _parts:
             content.update(part(standard))
     return content

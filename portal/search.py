@@ -1,11 +1,13 @@
 """Search across every agency's standards in force: service names, requirements, products.
 
 On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer)
-and trigram word similarity (pg_trgm) for typos in service names, each on a GIN index
-(docs/decisions/0012); elsewhere (SQLite in development) a case-insensitive substring match
-of every word, and typos in names matched in Python. Either way a match in the service's
-name ranks first.
-Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)).
+and trigram word similarity (pg_trgm) for typos in service names, requirements and
+products on GIN indexes (docs/decisions/0012); elsewhere (SQLite in development) a
+case-insensitive substring match of every word, and typos in names matched in Python.
+Either way a match in the service's name ranks first.
+Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)), by what its
+publication says (the service's name and kind as set; the requirements and the product
+are rows of the version, frozen with it), so the results agree with the page.
 
 Highlights are built from escaped pieces (`escape`, `format_html`), never by marking the
 citizen's text safe.
@@ -21,6 +23,7 @@ from functools import cached_property
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, Func, Prefetch, Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Length
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
@@ -52,18 +55,30 @@ WORD_SIMILARITY = 0.5  # pg_trgm's default of 0.6 misses two typos in two words
 CONFIG = "indonesian"  # PostgreSQL's Snowball stemmer for Indonesian
 
 
+# The service as published (portal.publication): name, description and kind as set, so the
+# results agree with the page until a new decree (Pasal 9 ayat (1)).
+PUBLISHED_NAME = "publication__content__service__name"
+PUBLISHED_KIND = "publication__content__service__kind"
+
+
+def published(key: str) -> KeyTextTransform:
+    """The text of `content["service"][key]` of the standard's publication."""
+    return KeyTextTransform(key, KeyTransform("service", "publication__content"))
+
+
 def query_terms(query: str) -> list[str]:
     """The words of a query (at most MAX_TERMS, each at least 2 characters)."""
     words = re.findall(r"\w+", (query or "")[:MAX_QUERY])
     return [w for w in words if len(w) >= 2][:MAX_TERMS]
 
 
-# Each expression is the one its GIN index is built on (migration 0007_search_indexes).
-def _vector(column: str) -> Func:
+# Each expression on a column is the one its GIN index is built on (migration
+# 0002_search_indexes); the published name is read from the publication's JSON.
+def _vector(expression) -> Func:
     from django.contrib.postgres.search import SearchVectorField
 
     return Func(
-        F(column),
+        F(expression) if isinstance(expression, str) else expression,
         template=f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)",
         output_field=SearchVectorField(),
     )
@@ -80,9 +95,9 @@ def _postgres_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[Quer
     if typos:
         with connection.cursor() as cursor:  # "akte kelahran" in "Penerbitan Akta Kelahiran": 0.56
             cursor.execute("SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY])
-        return base.filter(TrigramWordSimilar(F("service__name"), text)), base.none()
+        return base.filter(TrigramWordSimilar(published("name"), text)), base.none()
     query = SearchQuery(text, config=CONFIG)
-    named = base.annotate(v=_vector("service__name")).filter(v=query)
+    named = base.annotate(v=_vector(published("name"))).filter(v=query)
     required = Requirement.objects.order_by().annotate(v=_vector("description"))
     produced = StandardComponent.objects.order_by().filter(kind=ComponentKind.PRODUCT)
     produced = produced.annotate(v=_vector("text"))
@@ -112,16 +127,16 @@ def _substring_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[Que
         named = Q(
             pk__in=[
                 pk
-                for pk, name in base.values_list("pk", "service__name")
+                for pk, name in base.annotate(name=published("name")).values_list("pk", "name")
                 if all(any(_similar(w, n) for n in re.findall(r"\w+", name.lower())) for w in words)
             ]
         )
         return base.filter(named), base.none()
     named, found = Q(), base
     for term in terms:
-        named &= Q(service__name__icontains=term)
+        named &= Q(**{PUBLISHED_NAME + "__icontains": term})
         found = found.filter(
-            Q(service__name__icontains=term)
+            Q(**{PUBLISHED_NAME + "__icontains": term})
             | Q(requirements__description__icontains=term)
             | Q(components__kind=ComponentKind.PRODUCT, components__text__icontains=term)
         )
@@ -158,16 +173,22 @@ class RankedResults:
 
 def _ranked(base: QuerySet, terms: list[str], typos: bool) -> RankedResults:
     tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
-    shortest = ("name_length", "service__agency__name", "service__name", "pk")
+    shortest = ("name_length", "service__agency__name", "published_name", "pk")
     named, others = (
-        t.annotate(name_length=Length("service__name")).order_by(*shortest)
+        t.annotate(published_name=published("name"))
+        .annotate(name_length=Length("published_name"))
+        .order_by(*shortest)
         for t in tiers(base, terms, typos)
     )
     return RankedResults(named, others, _with_rows(ServiceStandard.objects.all()))
 
 
 def _with_rows(standards: QuerySet) -> QuerySet:
-    """With what the results page shows: agency, requirements and products."""
+    """With what the results page shows: agency, the published name and kind,
+    requirements and products."""
+    standards = standards.annotate(
+        published_name=published("name"), published_kind_label=published("kind_label")
+    )
     return standards.select_related("service__agency").prefetch_related(
         Prefetch("requirements", queryset=Requirement.objects.only("standard_id", "description")),
         Prefetch(
@@ -185,16 +206,17 @@ def search_standards(
     service's name, then in a requirement or the product; all standards by agency and
     service name when it is empty), optionally of one agency and one kind of service.
     When no standard has the query's words, service names with typos are looked for
-    ("akte kelahran" finds Akta Kelahiran). The page's standards carry `requirements`
-    and `product_components` prefetched."""
+    ("akte kelahran" finds Akta Kelahiran). Names and kinds are those published. The
+    page's standards carry `requirements` and `product_components` prefetched, and
+    `published_name` and `published_kind_label` from their publication."""
     base = ServiceStandard.objects.in_force()
     if agency_slug:
         base = base.filter(service__agency__slug=agency_slug)
     if kind in ServiceKind.values:
-        base = base.filter(service__kind=kind)
+        base = base.filter(**{PUBLISHED_KIND: kind})
     terms = query_terms(query)
     if not terms:
-        everything = _with_rows(base).order_by("service__agency__name", "service__name", "pk")
+        everything = _with_rows(base).order_by("service__agency__name", "published_name", "pk")
         return Paginator(everything, PAGE_SIZE).get_page(page)
     paginator = Paginator(_ranked(base, terms, typos=False), PAGE_SIZE)
     if paginator.count == 0:
@@ -253,7 +275,7 @@ def hits(page: Page, query: str) -> list[SearchHit]:
         found.append(
             SearchHit(
                 standard=standard,
-                title=highlight(standard.service.name, terms),
+                title=highlight(standard.published_name or "", terms),
                 matched_label=label,
                 matched_text=highlight(text, terms) if text else SafeString(""),
             )

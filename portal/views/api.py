@@ -198,12 +198,12 @@ def agency(request, agency_slug: str):
         "contacts": data.agency_contacts(found),
         "services": [
             {
-                "slug": s.service.slug,
-                "name": s.service.name,
-                "kind": s.service.kind,
-                "api_url": data.public_url("portal:api-service", found.slug, s.service.slug),
+                "slug": row.slug,
+                "name": row.name,
+                "kind": row.kind,
+                "api_url": data.public_url("portal:api-service", found.slug, row.slug),
             }
-            for s in public.agency_standards(found)
+            for row in public.agency_standards(found)
         ],
     }
 
@@ -230,8 +230,12 @@ def maklumat(request, agency_slug: str):
     summary="Standar Pelayanan yang berlaku untuk satu layanan",
 )
 def service(request, agency_slug: str, service_slug: str):
-    found = public.public_agency(agency_slug)
-    return data.standard_data(public.public_standard(found, service_slug))
+    published = public.published_standard(agency_slug, service_slug)
+    agency = published.agency
+    row = public.PublishedRow(
+        published.standard_id, service_slug, agency["slug"], agency["name"], published.content
+    )
+    return data.published_standard_data(row)
 
 
 def _download(response: HttpResponse, filename: str) -> HttpResponse:
@@ -247,9 +251,7 @@ def _download(response: HttpResponse, filename: str) -> HttpResponse:
 )
 def standards_json(request, response: HttpResponse):
     _download(response, "standar-pelayanan-bontang.json")
-    answer = public.cached(
-        "api:standards.json", lambda: list(map(data.standard_data, data.in_force_standards()))
-    )
+    answer = public.cached("api:standards.json", data.published_standards)
     return {"results": answer}
 
 
@@ -268,7 +270,9 @@ def standards_json(request, response: HttpResponse):
     },
 )
 def standards_csv(request):
-    text = public.cached("api:standards.csv", lambda: data.standards_csv(data.in_force_standards()))
+    text = public.cached(
+        "api:standards.csv", lambda: data.standards_csv(data.published_standards())
+    )
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     return _download(response, "standar-pelayanan-bontang.csv")
 

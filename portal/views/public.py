@@ -24,7 +24,6 @@ from django.views.decorators.http import require_safe
 from maklumat.selectors import public_maklumat
 from standards import diff
 from standards.models import ServiceKind
-from standards.totals import standard_totals
 
 from .. import api, public, search
 
@@ -124,7 +123,7 @@ def agency_detail(request, agency_slug: str):
         "portal/agency.html",
         {
             "agency": agency,
-            "rows": [(s, standard_totals(s)) for s in standards],
+            "rows": standards,
             "maklumat": public_maklumat(agency),
             # No empty "Kontak" card when the agency recorded none (issue 18 point 7).
             "has_contacts": any(api.agency_contacts(agency).values()),
@@ -184,7 +183,7 @@ def embed_agency(request, agency_slug: str):
         "portal/embed.html",
         {
             "agency": agency,
-            "rows": [(s, standard_totals(s)) for s in standards],
+            "rows": standards,
             "site_url": settings.SITE_URL,
         },
     )

@@ -24,6 +24,8 @@ def test_query_counts_are_constant_small_vs_large(client, settings, force, agenc
         "embed": reverse("portal:public-embed", args=[agency_a.slug]),
         "api": reverse("portal:api-agency", args=[agency_a.slug]),
         "json": reverse("portal:api-standards-json"),
+        "csv": reverse("portal:api-standards-csv"),
+        "api_service": reverse("portal:api-service", args=[agency_a.slug, "kecil"]),
     }
     before = {name: _count(client, url) for name, url in urls_small.items()}
     (large,) = force(name="Layanan Besar", slug="besar", steps=12, requirements=15)
@@ -31,6 +33,9 @@ def test_query_counts_are_constant_small_vs_large(client, settings, force, agenc
     after = {name: _count(client, url) for name, url in urls_small.items()}
     after["service"] = _count(
         client, reverse("portal:public-service", args=[agency_a.slug, "besar"])
+    )
+    after["api_service"] = _count(
+        client, reverse("portal:api-service", args=[agency_a.slug, "besar"])
     )
     print(f"query counts: {after}")
     assert after == before
@@ -54,3 +59,15 @@ def test_cached_page_costs_at_most_the_session_check(client, akta, django_assert
     with django_assert_max_num_queries(0):
         response = client.get(url)
     assert response["X-Portal-Cache"] == "hit"
+
+
+def test_lists_read_their_publications_in_one_query(
+    client, settings, force, agency_a, django_assert_num_queries
+):
+    """The agency page, the embed and the API's standard read publications, not rows."""
+    settings.PORTAL_CACHE_SECONDS = 0
+    force(name="Layanan", slug="layanan", services=5)
+    with django_assert_num_queries(4):  # agency, its publications, its Maklumat, its survey
+        client.get(reverse("portal:public-agency", args=[agency_a.slug]))
+    with django_assert_num_queries(1):  # the standard's publication with its agency
+        client.get(reverse("portal:api-service", args=[agency_a.slug, "layanan-0"]))
