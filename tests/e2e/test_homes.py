@@ -29,10 +29,10 @@ def draft(agency_a, drafter_a, head_a, reviewer, mayor_office, secretariat):
     return standard
 
 
-def home_as(page, login, username):
+def home_as(page, login, username, password=PASSWORD):
     if page.get_by_role("button", name="Keluar").count():
         page.get_by_role("button", name="Keluar").click()
-    login(username, PASSWORD)
+    login(username, password)
     expect(page.get_by_role("heading", name="Tugas saya")).to_be_visible()
 
 
@@ -180,9 +180,7 @@ def test_each_home_of_the_seeded_city_with_long_waits(page, live_server, login, 
         ("walikota", "#menunggu-tanda-tangan"),
         ("sekda", "#lama-menunggu"),
     ):
-        if page.get_by_role("button", name="Keluar").count():
-            page.get_by_role("button", name="Keluar").click()
-        login(username, "Demo-Bontang-2026")
+        home_as(page, login, username, "Demo-Bontang-2026")
         expect(page.locator(marker).first).to_be_visible()
         if username in ("evaluator", "sekda"):
             expect(page.locator(".row-over").first).to_be_visible()
