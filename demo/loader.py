@@ -33,6 +33,7 @@ from django.utils.text import slugify
 from agencies.models import Agency, MembershipRole, WorkUnit
 from agencies.services import membership_set, sync_agency_permissions
 from standards import decrees
+from standards.legal_citations import default_issuer, split_issuer_from_title
 from standards.models import ComponentKind, Decree, DecreeStatus, Service, TeamMember
 from standards.services import SYSTEM, drafting_team_for, team_member_save, team_save
 from standards.spreadsheet.importer import import_workbook
@@ -57,6 +58,17 @@ CONTACT_FIELDS = ("complaint_officer", "complaint_phone", "complaint_email", "co
 @cache
 def _yaml(name: str) -> dict:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _with_issuer(basis: dict) -> dict:
+    """A legal basis of the data with its issuer: named in the data, or taken from a title
+    that ends with it in brackets ("... (Peraturan Menteri Kesehatan)"), as the migration
+    does for older rows (standards.legal_citations)."""
+    if basis.get("issuer"):
+        return basis
+    issuer, title = split_issuer_from_title(basis["kind"], basis["title"])
+    issuer = issuer or default_issuer(basis["kind"], str(basis["number"]), basis["year"], title)
+    return {**basis, "issuer": issuer, "title": title}
 
 
 def _common(section: str, value):
@@ -177,11 +189,12 @@ def workbook_content(item: dict) -> dict:
                 "key": key,
                 "order": number,
                 "kind": basis["kind"],
+                "issuer": basis["issuer"],
                 "number": str(basis["number"]),
                 "year": basis["year"],
                 "title": basis["title"],
             }
-            for number, basis in enumerate(item["legal_bases"], start=1)
+            for number, basis in enumerate(map(_with_issuer, item["legal_bases"]), start=1)
         ],
         CHANNELS.name: [
             {"key": key, "order": number, "kind": row["kind"], "detail": row.get("detail", "")}

@@ -22,9 +22,9 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Func, Prefetch, Q, QuerySet
+from django.db.models import F, Func, Prefetch, Q, QuerySet, TextField
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
@@ -57,13 +57,17 @@ CONFIG = "indonesian"  # PostgreSQL's Snowball stemmer for Indonesian
 
 # The service as published (portal.publication): name, description and kind as set, so the
 # results agree with the page until a new decree (Pasal 9 ayat (1)).
-PUBLISHED_NAME = "publication__content__service__name"
-PUBLISHED_KIND = "publication__content__service__kind"
 
 
 def published(key: str) -> KeyTextTransform:
     """The text of `content["service"][key]` of the standard's publication."""
     return KeyTextTransform(key, KeyTransform("service", "publication__content"))
+
+
+def _as_published(key: str, column: str) -> Coalesce:
+    """The published value, or the row's own while a standard's publication is not yet
+    written (`manage.py publish_standards` writes the missing ones)."""
+    return Coalesce(published(key), F(column), output_field=TextField())
 
 
 def query_terms(query: str) -> list[str]:
@@ -95,9 +99,9 @@ def _postgres_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[Quer
     if typos:
         with connection.cursor() as cursor:  # "akte kelahran" in "Penerbitan Akta Kelahiran": 0.56
             cursor.execute("SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY])
-        return base.filter(TrigramWordSimilar(published("name"), text)), base.none()
+        return base.filter(TrigramWordSimilar(F("published_name"), text)), base.none()
     query = SearchQuery(text, config=CONFIG)
-    named = base.annotate(v=_vector(published("name"))).filter(v=query)
+    named = base.annotate(v=_vector("published_name")).filter(v=query)
     required = Requirement.objects.order_by().annotate(v=_vector("description"))
     produced = StandardComponent.objects.order_by().filter(kind=ComponentKind.PRODUCT)
     produced = produced.annotate(v=_vector("text"))
@@ -127,16 +131,16 @@ def _substring_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[Que
         named = Q(
             pk__in=[
                 pk
-                for pk, name in base.annotate(name=published("name")).values_list("pk", "name")
+                for pk, name in base.values_list("pk", "published_name")
                 if all(any(_similar(w, n) for n in re.findall(r"\w+", name.lower())) for w in words)
             ]
         )
         return base.filter(named), base.none()
     named, found = Q(), base
     for term in terms:
-        named &= Q(**{PUBLISHED_NAME + "__icontains": term})
+        named &= Q(published_name__icontains=term)
         found = found.filter(
-            Q(**{PUBLISHED_NAME + "__icontains": term})
+            Q(published_name__icontains=term)
             | Q(requirements__description__icontains=term)
             | Q(components__kind=ComponentKind.PRODUCT, components__text__icontains=term)
         )
@@ -175,9 +179,7 @@ def _ranked(base: QuerySet, terms: list[str], typos: bool) -> RankedResults:
     tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
     shortest = ("name_length", "service__agency__name", "published_name", "pk")
     named, others = (
-        t.annotate(published_name=published("name"))
-        .annotate(name_length=Length("published_name"))
-        .order_by(*shortest)
+        t.annotate(name_length=Length("published_name")).order_by(*shortest)
         for t in tiers(base, terms, typos)
     )
     return RankedResults(named, others, _with_rows(ServiceStandard.objects.all()))
@@ -187,7 +189,8 @@ def _with_rows(standards: QuerySet) -> QuerySet:
     """With what the results page shows: agency, the published name and kind,
     requirements and products."""
     standards = standards.annotate(
-        published_name=published("name"), published_kind_label=published("kind_label")
+        published_name=_as_published("name", "service__name"),
+        published_kind_label=published("kind_label"),
     )
     return standards.select_related("service__agency").prefetch_related(
         Prefetch("requirements", queryset=Requirement.objects.only("standard_id", "description")),
@@ -209,11 +212,14 @@ def search_standards(
     ("akte kelahran" finds Akta Kelahiran). Names and kinds are those published. The
     page's standards carry `requirements` and `product_components` prefetched, and
     `published_name` and `published_kind_label` from their publication."""
-    base = ServiceStandard.objects.in_force()
+    base = ServiceStandard.objects.in_force().annotate(
+        published_name=_as_published("name", "service__name"),
+        published_kind=_as_published("kind", "service__kind"),
+    )
     if agency_slug:
         base = base.filter(service__agency__slug=agency_slug)
     if kind in ServiceKind.values:
-        base = base.filter(**{PUBLISHED_KIND: kind})
+        base = base.filter(published_kind=kind)
     terms = query_terms(query)
     if not terms:
         everything = _with_rows(base).order_by("service__agency__name", "published_name", "pk")

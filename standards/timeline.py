@@ -182,7 +182,7 @@ def _publication_acts(standards) -> list[Act]:
                     publication.published_at,
                     _("Diterbitkan di portal publik: %s") % standard.service.name,
                     url=reverse(
-                        "standards:public-service",
+                        "portal:public-service",
                         args=[standard.service.agency.slug, standard.service.slug],
                     ),
                 )

@@ -41,6 +41,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.models import SignatureRole, SigningRequest
+
 from . import permissions
 from .models import Decree, DecreeStatus, ServiceStandard, StandardStatus, StatusChange, TeamRole
 
@@ -118,6 +120,8 @@ def guard_standards_consulted(decree: Decree) -> list[str]:
 def guard_notes_answered(decree: Decree) -> list[str]:
     """Pasal 12 ayat (4): a returned draft goes back to Bagian Organisasi only with every
     note of its evaluation answered (what was changed, or why not)."""
+    if decree.pk is None:
+        return []
     open_notes = decree.review_notes.filter(addressed_at__isnull=True).count()
     if not open_notes:
         return []
@@ -235,9 +239,20 @@ def _never_by_hand(user, decree: Decree) -> bool:
 
 def needs_wet_signed_scan(decree: Decree) -> bool:
     """Pasal 12 ayat (1): the Wali Kota ratifies what the Kepala PD signed, so the signed
-    decree must be on file; its wet-signed scan is that proof. (A decree signed
-    electronically needs none: add that as one more `and not ...` here.)"""
-    return not decree.by_mayor
+    decree must be on file; its wet-signed scan is that proof, unless the Kepala PD signed
+    it electronically (TTE, documents.signing) when setting it."""
+    return not decree.by_mayor and not _signed_electronically_by_head(decree)
+
+
+def _signed_electronically_by_head(decree: Decree) -> bool:
+    if decree.pk is None:
+        return False
+    return SigningRequest.objects.filter(
+        document__content_type__model="decree",
+        document__content_type__app_label="standards",
+        document__object_id=decree.pk,
+        role=SignatureRole.HEAD,
+    ).exists()
 
 
 def guard_signed_scan(decree: Decree) -> list[str]:

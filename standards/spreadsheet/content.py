@@ -92,6 +92,7 @@ def standard_content(standard: ServiceStandard, decree: Decree | None) -> Servic
                 "key": key,
                 "order": number,
                 "kind": basis.kind,
+                "issuer": basis.issuer,
                 "number": basis.number,
                 "year": basis.year,
                 "title": basis.title,

@@ -111,6 +111,7 @@ def example_content(
                 "key": key,
                 "order": 1,
                 "kind": "uu",
+                "issuer": "",
                 "number": "25",
                 "year": 2009,
                 "title": "Pelayanan Publik",

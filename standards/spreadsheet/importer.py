@@ -272,7 +272,8 @@ def _check_rows(plan: ImportPlan, key: str, rows: dict, probe: ServiceStandard) 
         memory["requirements"].append(requirement)
     for number, row in rows.get(LEGAL_BASES.name, ()):
         data = {
-            k: "" if row.get(k) is None else row[k] for k in ("kind", "number", "year", "title")
+            k: "" if row.get(k) is None else row[k]
+            for k in ("kind", "issuer", "number", "year", "title")
         }
         form = _validated(LegalBasisForm(data=data, standard=probe))
         _form_problems(plan, LEGAL_BASES, number, form)
@@ -707,6 +708,8 @@ def _write(actor, agency: Agency, plan: ImportPlan, result: ImportResult) -> lis
                 standard=standard,
                 position=row["order"],
                 kind=row["kind"],
+                # as the editor's form cleans it: a Perwali is Bontang's
+                issuer=row.get("issuer") or ("Bontang" if row["kind"] == "perwali" else ""),
                 number=row["number"],
                 year=row["year"],
                 title=row["title"],

@@ -391,6 +391,14 @@ LEGAL_BASES = Sheet(
             required=True,
             width=24,
         ),
+        Column(
+            "issuer",
+            "Pembentuk/daerah",
+            "Menteri yang menetapkan Peraturan Menteri, daerah Peraturan Daerah (Kota Bontang, "
+            "Provinsi Kalimantan Timur); kosong untuk UU, PP dan Perpres.",
+            "",
+            width=30,
+        ),
         Column("number", "Nomor", "Nomor peraturan.", "25", required=True, width=10),
         Column("year", "Tahun", "Tahun peraturan.", 2009, kind="int", required=True, width=8),
         Column("title", "Tentang", "Judul peraturan.", "Pelayanan Publik", required=True, width=50),

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from consultations.models import Consultation
+from portal.models import Publication
 from standards import decrees
-from standards.models import Publication, ServiceStandard
+from standards.models import ServiceStandard
 from tests.standards.factories import ServiceFactory, make_complete_standard
-from tests.standards.workflow_fixtures import consult, form_team, set_maklumat
+from tests.standards.workflow_fixtures import consult, form_team, set_maklumat, sign
 
 
 def _long(day: datetime.date) -> str:
@@ -43,6 +44,7 @@ def test_history_line_on_the_service_page(
         decrees.decree_set(
             actor=head_a, decree=decree, number="7/2026", decree_date=datetime.date(2026, 4, 1)
         )
+        sign(decree, head_a)
         decrees.decree_ratify(actor=mayor_office, decree=decree)
     today = timezone.localdate()
     history = Publication.objects.get(standard=standard).content["history"]
@@ -52,7 +54,7 @@ def test_history_line_on_the_service_page(
         {"label": "ditetapkan", "date": "1 April 2026"},
         {"label": "disahkan", "date": _long(today)},
     ]
-    page = client.get(reverse("standards:public-service", args=["disdukcapil", "kia"]))
+    page = client.get(reverse("portal:public-service", args=["disdukcapil", "kia"]))
     line = (
         "disusun 2 Maret 2026, dibahas 10 Maret 2026, ditetapkan 1 April 2026, "
         f"disahkan {_long(today)}."

@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 def test_the_publication_and_the_page_split_requirements_by_kind(client, akta):
     from django.core.cache import cache
 
-    from standards.models import Publication, Requirement, RequirementKind
-    from standards.public import in_force_decree
-    from standards.publication import publication_content
+    from portal.models import Publication
+    from portal.public import in_force_decree
+    from portal.publication import publication_content
+    from standards.models import Requirement, RequirementKind
     from standards.selectors import standard_with_rows
     from tests.portal.test_pages import service_url
 

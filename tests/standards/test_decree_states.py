@@ -125,7 +125,7 @@ def test_the_public_page_lists_the_old_version_with_its_end_and_its_successor_de
     standard = old.standards.get()
     new = amend(old, [standard], drafter_a, reviewer, head_a, mayor_office, "7/2026")
     page = client.get(
-        reverse("standards:public-service", args=[agency_a.slug, standard.service.slug])
+        reverse("portal:public-service", args=[agency_a.slug, standard.service.slug])
     ).content.decode()
     today = timezone.localdate()
     from bontang_sp.dates import long_date
