@@ -49,15 +49,20 @@ LAST_RESORT = (
 )
 
 
+def api_error(status: int, detail: str | None = None, **extra) -> JsonResponse:
+    """The one shape of an error under /api/: {"detail": ..., "status": ...}."""
+    return JsonResponse(
+        {"detail": str(detail or PAGES[status][1]), "status": status, **extra},
+        status=status,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 def _answer(request, status: int, *, message: str | None = None, with_request: bool = True):
     title, default_message = (str(text) for text in PAGES[status])
     message = message or default_message
     if request is not None and request.path_info.startswith(API_PREFIX):
-        return JsonResponse(
-            {"detail": message, "status": status},
-            status=status,
-            json_dumps_params={"ensure_ascii": False},
-        )
+        return api_error(status, message)
     context = {"status": status, "title": title, "message": message}
     try:
         template = loader.get_template("errors/page.html")

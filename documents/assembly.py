@@ -133,7 +133,8 @@ def _stamp(writer: PdfWriter, page, forms: list[IndirectObject]) -> None:
     after.set_data(("\nQ\n" + "\n".join(calls) + "\n").encode())
     existing = page.get("/Contents")
     existing = existing.get_object() if existing is not None else ArrayObject()
-    streams = list(existing) if isinstance(existing, ArrayObject) else [page["/Contents"]]
+    # The page's own stream keeps its indirect reference: a stream is never a direct object.
+    streams = list(existing) if isinstance(existing, ArrayObject) else [page.raw_get("/Contents")]
     page[NameObject("/Contents")] = ArrayObject(
         [writer._add_object(before), *streams, writer._add_object(after)]
     )

@@ -25,6 +25,7 @@ Url = str  # absolute http(s) URLs of the portal (SITE_URL)
 
 class ApiError(Schema):
     detail: str = Field(description="Penjelasan singkat dalam bahasa Indonesia")
+    status: int = Field(description="Kode status HTTP jawaban ini")
 
 
 class ApiIndex(Schema):

@@ -136,8 +136,9 @@ def _where(guard, standard: ServiceStandard, decree: Decree) -> Missing | None:
     agency = standard.service.agency
     editor = reverse("standards:standard-detail", args=[standard.pk])
     if guard is workflow.guard_team_complete:
-        team_agency = workflow.drafting_team_agency(decree)
-        return Missing("", reverse("standards:team", args=[team_agency.slug]))
+        # The agency's own team page; a UPT's says which parent's team drafts for it (a
+        # reader of the UPT may not read the parent's page).
+        return Missing("", reverse("standards:team", args=[agency.slug]))
     if guard is workflow.guard_standards_complete:
         failures = check_standard(standard)
         details = tuple((f.message, f"{editor}#{f.anchor}") for f in failures)

@@ -4,7 +4,7 @@ schemas of `portal.schemas`, the OpenAPI 3.1 description generated from them
 
 Every answer carries an ETag of the portal generation (published data changes only when a
 decree comes into force or is revoked) and Cache-Control, so a client asks again cheaply.
-Errors under /api/ are JSON `{"detail": ...}` (Indonesian), never the site's HTML pages.
+Errors under /api/ are JSON `{"detail": ..., "status": ...}` (Indonesian), never HTML.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import include, path
 from django.views.decorators.http import condition, require_safe
@@ -27,6 +27,7 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import Status
 from pydantic import Field
 
+from bontang_sp.errors import api_error
 from maklumat.selectors import public_maklumat
 
 from .. import api as data
@@ -49,7 +50,7 @@ MAX_AGE = 300
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 100  # a larger page_size is served at this size
 NOT_FOUND = "Tidak ditemukan atau tidak berlaku."
-SCHEMA_VERSION = "openapi-2"  # bump when the schema changes (its ETag)
+SCHEMA_VERSION = "openapi-3"  # bump when the schema changes (its ETag)
 
 
 class _Renderer(JSONRenderer):
@@ -76,7 +77,10 @@ open_api = NinjaAPI(
 
 
 def _error(request, status: int, detail: str, **extra) -> HttpResponse:
-    return open_api.create_response(request, {"detail": detail, **extra}, status=status)
+    """The shape of every error under /api/ (bontang_sp.errors.api_error)."""
+    return open_api.create_response(
+        request, {"detail": detail, "status": status, **extra}, status=status
+    )
 
 
 @open_api.exception_handler(Http404)
@@ -219,7 +223,7 @@ def maklumat(request, agency_slug: str):
     found = public.public_agency(agency_slug)
     answer = data.maklumat_data(found, public_maklumat(found))
     if answer is None:
-        return Status(404, {"detail": "Maklumat belum ditetapkan."})
+        return Status(404, {"detail": "Maklumat belum ditetapkan.", "status": 404})
     return answer
 
 
@@ -302,9 +306,7 @@ def docs(request):
 
 @login_not_required
 def unknown(request, rest: str = ""):
-    return JsonResponse(
-        {"detail": NOT_FOUND}, status=404, json_dumps_params={"ensure_ascii": False}
-    )
+    return api_error(404)
 
 
 def _public(patterns: list) -> list:

@@ -65,5 +65,5 @@ def test_a_renderer_wins_over_the_builder(monkeypatch):
     from documents.render import RenderedPdf, render_document_pdf
 
     made = RenderedPdf(content=b"%PDF-1.7", sha256="0" * 64, page_count=1)
-    monkeypatch.setitem(registry._renderers, DocumentKind.OTHER, lambda document: made)
+    monkeypatch.setitem(registry._renderers, DocumentKind.OTHER, lambda document, **_options: made)
     assert render_document_pdf(Document(kind=DocumentKind.OTHER)) is made

@@ -22,6 +22,7 @@ from tests.documents.signing_fixtures import (
     set_signed,
     store_certificate_unchecked,
 )
+from tests.standards.workflow_fixtures import sign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "documents"
@@ -197,6 +198,7 @@ def test_mayor_signs_the_final_decree_of_a_wet_signed_penetapan(
 ):
     give_certificate(tte_ca, mayor_office)
     decree = set_signed(evaluated, head_a, passphrase=None)  # the Kepala PD signs on paper
+    sign(decree, head_a)  # and the scan of the paper is on file (Pasal 12 ayat (1))
     decree = decrees.decree_ratify(actor=mayor_office, decree=decree, passphrase=PASSPHRASE)
     final = _document(decree, DocumentKind.DECREE)
     report = validate_signatures(read(final))

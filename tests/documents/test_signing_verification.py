@@ -21,6 +21,7 @@ from tests.documents.signing_fixtures import (
     read,
     set_signed,
 )
+from tests.standards.workflow_fixtures import sign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -128,6 +129,7 @@ def test_the_portal_says_a_decree_without_tte_is_wet_signed(
 ):
     decree = evaluated_decree(agency_a, drafter_a, reviewer, head_a)
     decree = set_signed(decree, head_a, passphrase=None)
+    sign(decree, head_a)  # the wet-signed scan (Pasal 12 ayat (1))
     decree = decrees.decree_ratify(actor=mayor_office, decree=decree)
     page = _service_page(client, decree)
     assert "Ditandatangani basah" in page

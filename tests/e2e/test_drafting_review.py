@@ -88,12 +88,8 @@ def test_the_public_page_at_360px(page, live_server, agency_a, drafter_a, review
     from django.core.cache import cache
 
     from agencies.roles import CityRole
-    from standards.models import (
-        ComplaintChannel,
-        Publication,
-        Requirement,
-        RequirementKind,
-    )
+    from portal.models import Publication
+    from standards.models import ComplaintChannel, Requirement, RequirementKind
     from tests.conftest import make_city_role_user
     from tests.e2e.test_portal import no_horizontal_scroll
     from tests.portal.fixtures import in_force_standard

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from standards import checks
 from standards.models import ComponentKind
+from tests.consultations.conftest import jpeg_bytes
 from tests.standards.factories import ServiceFactory, make_complete_standard
 from tests.standards.workflow_fixtures import consult, form_team
 
@@ -78,7 +79,7 @@ def test_a_standard_moves_through_every_home_to_in_force(
     page.get_by_role("button", name="Buat rancangan keputusan").click()
     page.get_by_role("link", name="Ajukan untuk evaluasi").click()
     page.get_by_role("button", name="Ajukan untuk evaluasi").click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text("Keputusan diajukan untuk evaluasi.")
     page.goto(f"{base}/kelola/")
     expect_stage(page, service, "Evaluasi")
     screenshot("home-02-drafter-submitted")
@@ -91,7 +92,7 @@ def test_a_standard_moves_through_every_home_to_in_force(
     queue.get_by_role("link", name=re.compile("Keputusan Kepala")).click()
     page.get_by_role("link", name="Nyatakan lulus evaluasi").click()
     page.get_by_role("button", name="Nyatakan lulus evaluasi").click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text("Keputusan dinyatakan lulus evaluasi.")
 
     # 4. The head: penetapan; sets the decree; then pengesahan lacks the Maklumat.
     home_as(page, login, "kepala_a")
@@ -100,7 +101,13 @@ def test_a_standard_moves_through_every_home_to_in_force(
     page.get_by_role("link", name="Tetapkan").click()
     page.get_by_label("Nomor keputusan").fill("400.12/88/DISDUKCAPIL/2026")
     page.get_by_role("button", name="Tetapkan").click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text("Keputusan ditetapkan dan menunggu")
+    # The signed decree, scanned, is uploaded before pengesahan (Pasal 12 ayat (1)).
+    page.get_by_label("Pindaian keputusan bertanda tangan").set_input_files(
+        [{"name": "halaman-1.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}]
+    )
+    page.get_by_role("button", name="Unggah pindaian").click()
+    expect(page.locator(".messages")).to_contain_text("Pindaian keputusan bertanda tangan disimpan")
     page.goto(f"{base}/kelola/")
     row = expect_stage(page, service, "Pengesahan")
     expect(row.locator(".stage-missing")).to_contain_text("Pasal 14 ayat (1)")

@@ -49,7 +49,7 @@ def test_the_head_signs_a_decree_and_the_verification_page_reads_it(
 
     page.get_by_label("Frasa sandi sertifikat").fill(PASSPHRASE)
     page.get_by_role("button", name="Tetapkan").click()
-    expect(page.locator(".messages")).to_contain_text("Berhasil")
+    expect(page.locator(".messages")).to_contain_text("Keputusan ditetapkan dan menunggu")
 
     document = decrees.decree_documents(decree).get(kind=DocumentKind.DRAFT_DECREE)
     page.goto(f"{live_server.url}/verifikasi/{document.code}/")

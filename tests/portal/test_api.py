@@ -8,6 +8,7 @@ import re
 
 from django.urls import reverse
 
+from bontang_sp import errors
 from portal.api import csv_safe
 from portal.views.api import openapi_schema
 from tests.test_url_access import APP_ROUTES
@@ -90,14 +91,25 @@ def test_csv_safe_covers_every_formula_start():
 
 
 def test_errors_under_api_are_json_in_indonesian(client, db):
-    for url in ("/api/v1/pd/tidak-ada/", "/api/v1/tidak-ada/", "/api/v2/"):
+    # One shape for every error under /api/ (bontang_sp.errors.api_error): a resource
+    # that is not there, or an address that is no resource at all.
+    unknown_address = str(errors.PAGES[404][1])
+    for url, detail in (
+        ("/api/v1/pd/tidak-ada/", "Tidak ditemukan atau tidak berlaku."),
+        ("/api/v1/tidak-ada/", unknown_address),
+        ("/api/v2/", unknown_address),
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert response["Content-Type"].startswith("application/json"), url
-        assert response.json() == {"detail": "Tidak ditemukan atau tidak berlaku."}
+        assert response.json() == {"detail": detail, "status": 404}
     response = client.get("/api/v1/pd/?page=0")
     assert response.status_code == 400
-    assert response.json() == {"detail": "Permintaan tidak valid.", "fields": ["page"]}
+    assert response.json() == {
+        "detail": "Permintaan tidak valid.",
+        "status": 400,
+        "fields": ["page"],
+    }
     assert client.post("/api/v1/pd/").status_code == 405
 
 

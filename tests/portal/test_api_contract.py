@@ -58,7 +58,7 @@ def sanctioned(before: dict) -> dict:
             # Issue 17 point 6: errors under /api/ are JSON with the API's headers.
             detail = answer.get("json", {}).get("detail", "Tidak ditemukan atau tidak berlaku.")
             answer.pop("text", None)
-            answer.update(json={"detail": detail}, etag=True)
+            answer.update(json={"detail": detail, "status": 404}, etag=True)
             headers.update(
                 {
                     "Content-Type": JSON + "; charset=utf-8",
@@ -83,8 +83,41 @@ def sanctioned(before: dict) -> dict:
     return expected
 
 
+def _as_captured(after: dict, before: dict) -> dict:
+    """The answers restricted to the demo city the capture was made on: issue 12 since
+    grew the demo to 41 standards, 34 of them recorded from earlier decrees. Resources the
+    capture had are compared whole; the lists keep the agencies, services and standards
+    it listed, and an agency's count is that of the services kept."""
+    kept = {url: copy.deepcopy(answer) for url, answer in after.items() if url in before}
+    old_agencies = {a["slug"] for a in before["/api/v1/pd/"]["json"]["results"]}
+    listing = kept["/api/v1/pd/"]["json"]
+    listing["results"] = [a for a in listing["results"] if a["slug"] in old_agencies]
+    listing["count"] = len(listing["results"])
+    for url, answer in kept.items():
+        if AGENCY_PATH.match(url) and answer["status"] == 200:
+            old = {s["slug"] for s in before[url]["json"]["services"]}
+            services = [s for s in answer["json"]["services"] if s["slug"] in old]
+            answer["json"]["services"] = services
+            answer["json"]["in_force_count"] = len(services)
+    counts = {a["slug"]: a["in_force_count"] for a in before["/api/v1/pd/"]["json"]["results"]}
+    for agency in listing["results"]:
+        assert agency["in_force_count"] >= counts[agency["slug"]]  # grown, never shrunk
+        agency["in_force_count"] = counts[agency["slug"]]
+    old_standards = {s["url"] for s in before["/api/v1/standar.json"]["json"]["results"]}
+    standards = kept["/api/v1/standar.json"]["json"]
+    standards["results"] = [s for s in standards["results"] if s["url"] in old_standards]
+    old_rows = set(before["/api/v1/standar.csv"]["text"].splitlines())
+    csv = kept["/api/v1/standar.csv"]
+    csv["text"] = "\r\n".join(
+        row for row in csv["text"].split("\r\n") if row in old_rows or not row
+    )
+    return kept
+
+
 def test_answers_equal_the_hand_written_api_but_for_the_sanctioned_differences(demo_answers):
-    after, before = capture.normalised(demo_answers), capture.before()
+    before = capture.before()
+    after = _as_captured(capture.normalised(demo_answers), before)
+    assert set(after) == set(before)  # every resource of the capture still answers
     assert after == sanctioned(before)
     csv = "/api/v1/standar.csv"
     assert after[csv] == before[csv]  # the CSV has no sanctioned difference

@@ -18,7 +18,7 @@ from documents.render import html_to_pdf, render_html
 from standards import decrees
 from standards.decree_documents import decree_context
 from standards.models import ComponentKind, StandardComponent
-from tests.standards.workflow_fixtures import ready_decree, set_maklumat, sign
+from tests.standards.workflow_fixtures import answer_notes, ready_decree, set_maklumat, sign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,6 +54,7 @@ def test_the_assembled_decree_reads_and_looks_like_the_whole_html_decree(
 
     # A drafter's change after a return makes one new part; the others are reused.
     decrees.decree_return(actor=reviewer, decree=decree, notes=[(None, "", "Perbaiki sarana.")])
+    answer_notes(decree, drafter_a)
     first = decree.standards.order_by("service__name").first()
     StandardComponent.objects.filter(standard=first, kind=ComponentKind.FACILITIES).update(
         text="Ruang tunggu dengan 12 kursi."

@@ -70,7 +70,7 @@ def test_every_document_of_a_wholly_amended_decree_is_superseded_and_the_decree_
     # The staff list never shows two decrees in force for one service.
     client.force_login(drafter_a)
     listing = client.get(reverse("standards:decree-list"), {"status": "in_force"})
-    assert list(listing.context["decrees"]) == [new]
+    assert list(listing.context["page"].object_list) == [new]
     assert "Digantikan" in client.get(reverse("standards:decree-list")).content.decode()
 
 

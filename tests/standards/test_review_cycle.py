@@ -19,7 +19,7 @@ from standards.workflow import TransitionRefused
 from tests.conftest import make_member
 from tests.factories import AgencyFactory
 from tests.standards.factories import make_complete_standard
-from tests.standards.workflow_fixtures import consult, ready_decree, set_maklumat
+from tests.standards.workflow_fixtures import consult, ready_decree, set_maklumat, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +135,7 @@ def test_tasks_and_the_amends_dropdown_tell_same_titled_decrees_apart(
         decrees.decree_set(
             actor=head_a, decree=decree, number=number, decree_date=timezone.localdate()
         )
+        sign(decree, head_a)
         decrees.decree_ratify(actor=mayor_office, decree=decree)
     form = DecreeCreateForm(agency=agency_a)
     labels = [label for _value, label in form.fields["amends"].choices][1:]

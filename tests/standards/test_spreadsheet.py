@@ -221,7 +221,7 @@ def test_preview_lists_every_problem_with_sheet_row_and_column(agency_a, drafter
         book["Prosedur"]["G3"] = "Rp 5.000,50"  # sen
         book["Prosedur"]["E4"] = 61  # with F4 below: more than 60 working days
         book["Prosedur"]["F4"] = "hari kerja"
-        book["Dasar Hukum"]["E2"] = 1900
+        book["Dasar Hukum"]["F2"] = 1900  # Tahun, after Pembentuk/daerah
         book["Persyaratan"]["C2"] = "KTP\u202e"  # a bidi override
         book["Persyaratan"]["F3"] = 9  # no step 9
 

@@ -12,7 +12,13 @@ from standards.models import ComponentKind, DraftingTeam, StandardStatus
 from standards.stages import service_stages
 from standards.workflow import TransitionRefused
 from tests.standards.factories import ServiceFactory, make_complete_standard
-from tests.standards.workflow_fixtures import consult, form_team, ready_decree, set_maklumat
+from tests.standards.workflow_fixtures import (
+    consult,
+    form_team,
+    ready_decree,
+    set_maklumat,
+    sign,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -63,6 +69,7 @@ def test_each_state_has_its_stage(agency_a, drafter_a, head_a, reviewer, mayor_o
     decrees.decree_set(actor=head_a, decree=decree, number="1/2026", decree_date=TODAY())
     assert _stage(agency_a, service) == "ratification"
     set_maklumat(head_a, agency_a)
+    sign(decree, head_a)
     decrees.decree_ratify(actor=mayor_office, decree=decree)
     assert _stage(agency_a, service) == "in_force"
     row = _row(agency_a, service)
@@ -97,6 +104,7 @@ def test_a_revision_moves_while_the_old_version_stays_in_force(
     for act, who in ((decrees.decree_submit, drafter_a), (decrees.decree_pass, reviewer)):
         act(actor=who, decree=decree)
     decrees.decree_set(actor=head_a, decree=decree, number="1/2026", decree_date=TODAY())
+    sign(decree, head_a)
     decrees.decree_ratify(actor=mayor_office, decree=decree)
     old = decree.standards.get()
     new = standard_revise(
@@ -151,8 +159,15 @@ def test_ratification_waits_for_the_maklumat(agency_a, drafter_a, head_a, review
     assert _row(agency_a, service).missing == []  # the number and date are the act's input
     decrees.decree_set(actor=head_a, decree=decree, number="1/2026", decree_date=TODAY())
     row = _row(agency_a, service)
-    assert [m.message for m in row.missing] == workflow.guard_maklumat_set(decree)
+    # Pasal 14 ayat (1) and Pasal 12 ayat (1): the Maklumat and the wet-signed scan.
+    decree.refresh_from_db()
+    expected = workflow.guard_maklumat_set(decree) + workflow.guard_signed_scan(decree)
+    assert [m.message for m in row.missing] == expected
     assert row.missing[0].url == "/kelola/pd/disdukcapil/maklumat/"
+    sign(decree, head_a)
+    assert [m.message for m in _row(agency_a, service).missing] == (
+        workflow.guard_maklumat_set(decree)
+    )
     set_maklumat(head_a, agency_a)
     assert _row(agency_a, service).missing == []
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,7 +15,7 @@ from agencies.workdays import work_calendar
 from standards import decrees
 from standards.models import StatusChange
 from standards.timeline import decree_timeline, standard_timeline
-from tests.standards.workflow_fixtures import PDF, ready_decree, set_maklumat
+from tests.standards.workflow_fixtures import answer_notes, ready_decree, set_maklumat, sign
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -33,10 +32,12 @@ def _life(agency_a, drafter_a, reviewer, head_a, mayor_office):
     decrees.decree_return(
         actor=reviewer, decree=decree, notes=[(standard, "fee", "Tulis dasar hukum biaya.")]
     )
+    answer_notes(decree, drafter_a)
     decrees.decree_submit(actor=drafter_a, decree=decree)
     decrees.decree_pass(actor=reviewer, decree=decree)
     decrees.decree_set(actor=head_a, decree=decree, number="9/2026", decree_date=TODAY())
     set_maklumat(head_a, agency_a)
+    sign(decree, head_a)
     decrees.decree_ratify(actor=mayor_office, decree=decree)
     return decree, standard
 
@@ -60,12 +61,12 @@ def test_decree_timeline_lists_every_act_with_who(
         assert expected in titles, expected
     assert any(t.startswith("Catatan evaluasi ditulis") for t in titles)
     assert titles.count("Ajukan untuk evaluasi") == 2
-    # Test set-up: the wet-signed scan attached (the app does it through the upload gate).
-    decree.signed_scan = ContentFile(PDF, name="keputusan.pdf")
-    decree.save()
     acts = decree_timeline(decree, work_calendar())
     assert [a.at for a in acts] == sorted(a.at for a in acts)
-    assert acts[-1].title == "Pindaian keputusan bertanda tangan basah diunggah"
+    # The wet-signed scan was uploaded (through the gate) before the Wali Kota ratified.
+    titles = [a.title for a in acts]
+    scanned = titles.index("Pindaian keputusan bertanda tangan basah diunggah")
+    assert titles.index("Tetapkan") < scanned < titles.index("Sahkan")
     ratify = next(a for a in acts if a.title == "Sahkan")
     assert ratify.actor == (mayor_office.get_full_name() or mayor_office.username)
 
@@ -115,6 +116,7 @@ def test_timeline_pages_take_constant_queries(
                 decree=decree,
                 notes=[(standard, "fee", "Catatan."), (None, "", "Umum.")],
             )
+            answer_notes(decree, drafter_a)
         client.force_login(drafter_a)
         for url in (
             reverse("standards:decree-detail", args=[decree.pk]),

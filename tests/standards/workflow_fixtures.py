@@ -95,6 +95,12 @@ def signed_scan(pages: int = 1):
     return uploads
 
 
+def answer_notes(decree, drafter):
+    """The drafters answer every open note of a returned decree (Pasal 12 ayat (4))."""
+    for note in decree.review_notes.filter(addressed_at__isnull=True):
+        decrees.review_note_address(actor=drafter, note=note, answer="Sudah diperbaiki.")
+
+
 def sign(decree, actor):
     """The signed decree scanned and uploaded after penetapan (Pasal 12 ayat (1))."""
     return decrees.decree_attach_signed_scan(actor=actor, decree=decree, uploads=signed_scan())
