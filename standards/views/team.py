@@ -61,7 +61,13 @@ def _page(request, agency, *, team_form=None, member_form=None, editing=None, st
 def _team_agency_redirect(request, agency):
     """UPT and schools: their parent's team drafts for them."""
     if agency.drafted_by_parent:
-        return render(request, "standards/team_of_parent.html", {"agency": agency})
+        # The parent's page is linked only for who may read it (the head of a UPT may not).
+        may_read_parent = permissions.may_read_agency(request.user, agency.parent)
+        return render(
+            request,
+            "standards/team_of_parent.html",
+            {"agency": agency, "may_read_parent": may_read_parent},
+        )
     return None
 
 
