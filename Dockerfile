@@ -9,8 +9,8 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY pyproject.toml ./
-RUN pip install --upgrade pip && pip install .
+COPY pyproject.toml requirements.lock ./
+RUN pip install --upgrade pip && pip install -r requirements.lock && pip install --no-deps .
 COPY . .
 RUN SECRET_KEY=build-only python manage.py collectstatic --no-input \
     && useradd --system --home /app bontang && mkdir -p /app/media /app/var \

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := chromium fonts-liberation2 poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext
 
-.PHONY: run test bench lint format system-packages install migrate seed worker beat clean
+.PHONY: run test bench lint format lock system-packages install migrate seed worker beat clean
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -45,11 +45,21 @@ format: install
 
 install: system-packages $(STAMP)
 
-$(STAMP): pyproject.toml
+# The exact versions of requirements-dev.lock (made from pyproject.toml by `make lock`).
+$(STAMP): pyproject.toml requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Pin every package again after a change of pyproject.toml (needs the package index).
+lock: install
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements-dev.lock pyproject.toml
 
 # Installs the Debian packages that are missing when root on Debian; otherwise names them.
 system-packages:
