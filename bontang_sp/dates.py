@@ -12,11 +12,11 @@ def long_date(value) -> str:
         return ""
     if hasattr(value, "hour"):
         value = timezone.localtime(value)
-    return formats.date_format(value, "j F Y")
+    return formats.date_format(value)  # DATE_FORMAT (bontang_sp/formats)
 
 
 def long_moment(value) -> str:
     """A datetime as "3 Desember 2026, 05.49 WITA"; "" for none."""
     if not value:
         return ""
-    return formats.date_format(timezone.localtime(value), "j F Y, H.i") + " WITA"
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT") + " WITA"

@@ -41,7 +41,7 @@ def static_url(path: str) -> str:
     return _static(path)
 
 
-def date(value, format_string: str = "j F Y") -> str:
+def date(value, format_string: str = "DATE_FORMAT") -> str:
     """A date in the words of the active language ("3 Maret 2026"), or "" for none."""
     return formats.date_format(value, format_string) if value else ""
 

@@ -107,6 +107,8 @@ TEMPLATES = [
                 "bontang_sp.context_processors.site",
                 "agencies.context_processors.notifications",
             ],
+            # The one `rupiah` filter, in every template without a {% load %}.
+            "builtins": ["bontang_sp.rupiah"],
         },
     },
     # The public portal's pages (the hot path citizens load): Jinja2 compiles a template to
@@ -269,6 +271,8 @@ TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates "3 Desember 2026", moments "3 Desember 2026, 05.49", times "05.49" (one style each).
+FORMAT_MODULE_PATH = ["bontang_sp.formats"]
 
 # ---------------------------------------------------------------------------
 # Static files and uploads (uploads are never served from a public URL)

@@ -219,7 +219,7 @@ class Consultation(models.Model):
                 "Waktu pembahasan (%(when)s) sudah lewat. Periksa tanggalnya; bila pembahasan "
                 "memang sudah berlangsung, surat undangan diberi tanggal sebelum pembahasan."
             )
-            % {"when": formats.date_format(timezone.localtime(self.starts_at), "j F Y H.i")}
+            % {"when": formats.date_format(timezone.localtime(self.starts_at), "DATETIME_FORMAT")}
         )
 
     @property

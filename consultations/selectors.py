@@ -274,7 +274,7 @@ def public_trace(standard: ServiceStandard) -> dict:
                 "category": raised_by.get_category_display().lower(),
                 "organisation": raised_by.organisation,
                 "meeting": f"{entry.consultation.get_method_display()} "
-                + formats.date_format(timezone.localtime(entry.consultation.starts_at), "j F Y"),
+                + formats.date_format(timezone.localtime(entry.consultation.starts_at)),
                 "change_component": entry.get_change_component_display(),
                 "change_description": entry.change_description,
                 "linked_change": linked.label if linked is not None else "",

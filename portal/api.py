@@ -18,8 +18,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from agencies.models import Agency
+from bontang_sp.rupiah import rupiah
 from standards.models import DELIVERY_COMPONENTS, ComponentKind, ServiceKind, ServiceStandard
-from standards.totals import format_rupiah, standard_totals
+from standards.totals import standard_totals
 
 from .public import (
     PublishedRow,
@@ -233,7 +234,7 @@ def _csv_row(data: dict) -> list[str]:
         requirements,
         steps,
         data["service_time"]["display"],
-        data["fee"]["display"] if data["fee"]["free"] else format_rupiah(data["fee"]["amount"]),
+        data["fee"]["display"] if data["fee"]["free"] else rupiah(data["fee"]["amount"]),
         data["product"]["text"],
         complaints,
         data["url"],

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from bontang_sp.jinja2 import date as long_date
+from bontang_sp.rupiah import rupiah
 from documents.models import Document, SigningRequest
 from standards.models import (
     DELIVERY_COMPONENTS,
@@ -32,7 +33,7 @@ from standards.models import (
     ServiceStandard,
 )
 from standards.selectors import standards_with_rows
-from standards.totals import format_rupiah, standard_totals, step_minutes
+from standards.totals import standard_totals, step_minutes
 
 from .api import standard_data
 from .models import Publication
@@ -80,7 +81,7 @@ def _steps(standard: ServiceStandard) -> list[dict]:
                 "actor": step.actor,
                 "action": step.action,
                 "duration": duration,
-                "fee": format_rupiah(step.applicant_fee) if step.applicant_fee else "",
+                "fee": rupiah(step.applicant_fee) if step.applicant_fee else "",
                 "output": step.output,
             }
         )

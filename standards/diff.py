@@ -148,9 +148,9 @@ def _text(value) -> str:
 
 
 def _money(value) -> str:
-    from .totals import format_rupiah
+    from bontang_sp.rupiah import rupiah
 
-    return format_rupiah(value or 0)
+    return rupiah(value or 0)
 
 
 def _duration(step: ProcedureStep) -> str:

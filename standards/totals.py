@@ -30,13 +30,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from bontang_sp.rupiah import rupiah
+
 from .models import DurationUnit, ProcedureStep, ServiceStandard
 
 __all__ = [
     "FREE_LABEL",
     "Totals",
     "duration_display",
-    "format_rupiah",
     "minutes_per_working_day",
     "standard_totals",
     "step_duration_display",
@@ -61,13 +62,6 @@ def step_minutes(value: Decimal | int, unit: str) -> Decimal:
     if unit == DurationUnit.WORKING_DAYS:
         return value * minutes_per_working_day()
     return value
-
-
-def format_rupiah(amount: Decimal | int) -> str:
-    """Rp 5.000 style: whole rupiah, dots between thousands ("Rp 0" for zero)."""
-    whole = int(Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    sign = "-" if whole < 0 else ""
-    return f"{sign}Rp {abs(whole):,}".replace(",", ".")
 
 
 def duration_display(minutes: int) -> str:
@@ -125,11 +119,11 @@ class Totals:
 
     @property
     def fee_display(self) -> str:
-        return FREE_LABEL if self.is_free else format_rupiah(self.applicant_fee)
+        return FREE_LABEL if self.is_free else rupiah(self.applicant_fee)
 
     @property
     def agency_cost_display(self) -> str:
-        return format_rupiah(self.agency_cost)
+        return rupiah(self.agency_cost)
 
     @property
     def has_duration(self) -> bool:

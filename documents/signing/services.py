@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 
+from bontang_sp.dates import long_date
+
 from ..models import Document, SignatureRole, SigningCredential, SigningRequest
 from ..render import RenderedPdf, render_document_pdf
 from . import keys, pdf
@@ -68,7 +70,7 @@ def _check_certificate(user, opened: keys.OpenedKey, *, when=None) -> None:
     if when > cert.not_valid_after_utc:
         raise SigningUnavailable(
             _("Sertifikat Anda kedaluwarsa sejak %(date)s; unggah sertifikat yang baru.")
-            % {"date": timezone.localtime(cert.not_valid_after_utc).strftime("%d-%m-%Y")}
+            % {"date": long_date(cert.not_valid_after_utc)}
         )
     context = ValidationContext(
         trust_roots=list(keys.trust_roots()), allow_fetching=False, moment=when

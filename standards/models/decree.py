@@ -148,12 +148,12 @@ class Decree(models.Model):
         from django.utils import formats, timezone
 
         if self.number:
-            when = formats.date_format(self.decree_date, "j F Y") if self.decree_date else ""
+            when = formats.date_format(self.decree_date) if self.decree_date else ""
             return _("Nomor %(number)s tanggal %(date)s") % {"number": self.number, "date": when}
         made = timezone.localdate(self.created_at) if self.created_at else None
         return _("rancangan no. %(pk)s, dibuat %(date)s") % {
             "pk": self.pk,
-            "date": formats.date_format(made, "j F Y") if made else "",
+            "date": formats.date_format(made) if made else "",
         }
 
     @property

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from bontang_sp.rupiah import rupiah
 from standards.models import DurationUnit, ProcedureStep
 from standards.selectors import standard_with_rows
-from standards.totals import FREE_LABEL, format_rupiah, standard_totals, steps_totals
+from standards.totals import FREE_LABEL, standard_totals, steps_totals
 from tests.standards.factories import StandardFactory, StepFactory
 
 M, H, D = DurationUnit.MINUTES, DurationUnit.HOURS, DurationUnit.WORKING_DAYS
@@ -81,8 +82,8 @@ def test_fees_and_costs_are_summed_over_steps():
         (Decimal("1000000000"), "Rp 1.000.000.000"),
     ],
 )
-def test_format_rupiah_uses_dots_between_thousands(amount, text):
-    assert format_rupiah(amount) == text
+def test_rupiah_uses_dots_between_thousands(amount, text):
+    assert rupiah(amount) == text
 
 
 def test_standard_totals_cost_no_query_when_steps_are_prefetched(db, django_assert_num_queries):
