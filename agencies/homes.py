@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bontang_sp.registry import Registry
+
 
 @dataclass(frozen=True)
 class HomeSection:
@@ -18,13 +20,8 @@ class HomeSection:
 
 
 Provider = Callable[[object], "HomeSection | None"]
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+_providers = Registry()
+register = _providers.register
 
 
 def sections_for(request) -> list[HomeSection]:

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from bontang_sp.registry import Registry
+
 
 @dataclass(frozen=True)
 class WorkItem:
@@ -21,13 +23,8 @@ class WorkItem:
 
 
 Provider = Callable[[object], list[WorkItem]]
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+_providers = Registry()
+register = _providers.register
 
 
 def items_for(user) -> list[WorkItem]:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bontang_sp.registry import Registry
+
 __all__ = ["decree_in_force", "on_decree_in_force"]
 
 Listener = Callable[[object], None]
-_listeners: list[Listener] = []
+_listeners = Registry()
 
 
 def on_decree_in_force(listener: Listener) -> Listener:
     """Call `listener(decree)` whenever a decree comes into force (from AppConfig.ready)."""
-    if listener not in _listeners:
-        _listeners.append(listener)
-    return listener
+    return _listeners.register(listener)
 
 
 def decree_in_force(decree) -> None:

@@ -4,7 +4,6 @@ worker died mid-job is finished by the redelivery or by the sweeper, signed once
 from __future__ import annotations
 
 import os
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from documents.signing.validation import validate_signatures
 from documents.tasks import render_document, sweep_stale_documents
 from standards import decrees
 from tests.documents.signing_fixtures import evaluated_decree, give_certificate, read, set_signed
+from tests.documents.test_worker import wait_until_finished
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -43,14 +43,8 @@ def lost_signing_job(monkeypatch, settings, tte_ca, agency_a, drafter_a, reviewe
     celery_app.conf.task_always_eager = True
 
 
-def _finished(document: Document, timeout: float = 90) -> Document:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        document.refresh_from_db()
-        if not document.is_unfinished:
-            return document
-        time.sleep(0.25)
-    raise AssertionError(f"still {document.status} after {timeout} s: {document.last_error}")
+def _finished(document: Document) -> Document:
+    return wait_until_finished(document, timeout=90)  # signing: render, then sign
 
 
 def _signed_once(document: Document) -> None:

@@ -25,7 +25,7 @@ def real_worker(settings):
     celery_app.conf.task_always_eager = True
 
 
-def _wait_until_finished(document: Document, timeout: float = 60) -> Document:
+def wait_until_finished(document: Document, timeout: float = 60) -> Document:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         document.refresh_from_db()
@@ -44,7 +44,7 @@ def test_a_redelivered_render_leaves_one_ready_document(real_worker, agency_a, s
     document = document_request(
         kind=DocumentKind.STANDARD_PREVIEW, subject=standard, agency=agency_a, title="Pratinjau"
     )  # autocommit: queued to the broker at once
-    document = _wait_until_finished(document)
+    document = wait_until_finished(document)
     assert document.status == DocumentStatus.READY, document.last_error
     first = (document.sha256, document.file.name, document.rendered_at, document.attempts)
 
