@@ -14,7 +14,7 @@ The data live in an in-memory SQLite database, migrated at start: nothing is wri
 the project's database or media folder.
 
 Then the decree of those 20 standards (body, 20 lampiran, the Maklumat), assembled from
-parts (standards/decree_parts.py, docs/decisions/0013) against bare WeasyPrint on the
+parts (standards/decrees/parts.py, docs/decisions/0013) against bare WeasyPrint on the
 decree's whole HTML, in two cases: every part new (nothing frozen yet), and one standard
 changed since the others were frozen. Prints ``assembled_all_new_ratio=`` and
 ``assembled_one_changed_ratio=`` (CPU medians, goal for the second: <= 0.3).
@@ -266,8 +266,8 @@ def bench_assembled(agency: Agency, ids: list[int]) -> None:
     from django.conf import settings
 
     from documents.assembly import PARTS_FOLDER
-    from standards.decree_documents import decree_context
-    from standards.decree_parts import freeze_decree_lampiran, render_decree_pdf
+    from standards.decrees.documents import decree_context
+    from standards.decrees.parts import freeze_decree_lampiran, render_decree_pdf
 
     decree = decree_of(agency, ids)
     document = Document.objects.create(

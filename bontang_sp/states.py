@@ -1,7 +1,7 @@
 """Small state tables for the rows that have a status beside the decree's workflow.
 
 Each table lists its moves (name, from, to, the refusal when the row is elsewhere), and
-`StateTable.move()` is the only code outside `standards/workflow.py` that assigns a status:
+`StateTable.move()` is the only code outside `standards/decrees/workflow.py` that assigns a status:
 `tests/test_states.py` checks that on the code itself. The caller locks the row, checks
 what else its act needs, moves it and saves it in the same transaction.
 """

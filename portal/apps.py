@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from consultations.selectors import public_trace
-        from standards import in_force
+        from standards.decrees import in_force
 
         from .publication import publish_decree, register_part
 

@@ -3,7 +3,7 @@
 Pasal 9 ayat (1): the delivery components (1-6) of the standard in force are published;
 ayat (3): the management components (7-14) too when the agency chose so. A version in
 force never changes, so `publish_decree` runs in the act that brings it into force (a
-listener of `standards.in_force`, registered in PortalConfig.ready) and the portal reads
+listener of `standards.decrees.in_force`, registered in PortalConfig.ready) and the portal reads
 one row (`portal.public.published_standard`) instead of the standard's rows. What does
 change after that moment (the final decree's document once issued, an open survey, the
 agency's name) is read when the page is served.

@@ -8,7 +8,7 @@ class StandardsConfig(AppConfig):
     def ready(self) -> None:
         from agencies import homes, worklist
 
-        from .decree_queries import decree_work_items
+        from .decrees.queries import decree_work_items
         from .views.home import review_section, services_section, signature_section
 
         worklist.register(decree_work_items)

@@ -1,7 +1,7 @@
 """The standards app's documents: the standard preview PDF (one Standar Pelayanan in the
 Lampiran's format, watermarked "RANCANGAN", for the drafting team; kind
 `standard_preview`), and the registration of the decree builders of
-`standards.decree_documents` (draft_decree, decree, mayor_decree).
+`standards.decrees.documents` (draft_decree, decree, mayor_decree).
 
 The documents registry imports this module by itself the first time it looks up a
 builder (`documents.registry.autodiscover`), so nothing has to be registered in
@@ -20,9 +20,9 @@ from documents.models import Document, DocumentKind
 from documents.registry import register_builder, register_renderer
 from documents.services import document_request
 
-from . import decree_documents
-from .decree_documents import BUILDERS as DECREE_BUILDERS
-from .decree_parts import render_decree_pdf
+from .decrees import documents as decree_documents
+from .decrees.documents import BUILDERS as DECREE_BUILDERS
+from .decrees.parts import render_decree_pdf
 from .models import ServiceStandard
 from .permissions import may_draft
 from .selectors import standards_with_rows

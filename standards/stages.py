@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy
 from agencies.models import Agency
 from maklumat.models import Maklumat
 
-from . import workflow
 from .checks import check_standard
+from .decrees import workflow
 from .models import (
     Decree,
     DecreeStatus,

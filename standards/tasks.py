@@ -2,7 +2,7 @@
 
 `freeze_decree_lampiran` renders and stores, once, the lampiran of a decree's standards
 when their text is frozen for evaluation (on submission): the decree's PDF is assembled
-from them later (standards/decree_parts.py, docs/decisions/0013). It is only a head start:
+from them later (standards/decrees/parts.py, docs/decisions/0013). It is only a head start:
 a lampiran missing when the decree is rendered is rendered then, so a lost task costs time,
 never a document.
 """
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 @shared_task(ignore_result=True, soft_time_limit=300, time_limit=360)
 def freeze_decree_lampiran(decree_id: int) -> int:
-    from .decree_parts import freeze_decree_lampiran as freeze
+    from .decrees.parts import freeze_decree_lampiran as freeze
     from .models import Decree
 
     decree = Decree.objects.select_related("agency").filter(pk=decree_id).first()

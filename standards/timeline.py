@@ -20,8 +20,8 @@ from agencies.workdays import Wait, WorkCalendar, wait_between
 from documents.models import Document
 from maklumat.models import Maklumat
 
+from .decrees.workflow import TRANSITIONS
 from .models import Decree, ReviewNote, ServiceStandard, StatusChange
-from .workflow import TRANSITIONS
 
 __all__ = ["Act", "decree_timeline", "standard_timeline"]
 

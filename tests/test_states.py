@@ -1,6 +1,6 @@
 """Statuses change only through their tables (issue 16 point 2).
 
-Checked on the code itself: outside `standards/workflow.py` (the decree's table) and
+Checked on the code itself: outside `standards/decrees/workflow.py` (the decree's table) and
 `bontang_sp/states.py` (the small tables' one `move()`), no module assigns `.status`,
 passes `status=` to `.update()` or sets it with `setattr`. Each small table moves forward
 only, but the render job's capped retry loop."""
@@ -21,7 +21,7 @@ from monitoring.models import FOLLOW_UP_MOVES, FOLLOW_UP_ORDER, PERIOD_MOVES, PE
 
 ROOT = Path(settings.BASE_DIR)
 PROJECT_APPS = ["bontang_sp", *(name for name in settings.INSTALLED_APPS if "." not in name)]
-WRITERS = {"standards/workflow.py", "bontang_sp/states.py"}
+WRITERS = {"standards/decrees/workflow.py", "bontang_sp/states.py"}
 # (module, function): a new row's first status, set on a copy before it is first saved.
 FIRST_STATUS = {("standards/services.py", "standard_revise")}
 
@@ -105,7 +105,7 @@ def test_no_code_outside_the_tables_assigns_a_status():
 
 def test_the_decree_table_writes_and_each_exception_still_exists():
     writes = {module: _status_writes(tree) for module, tree in _modules() if module in WRITERS}
-    assert writes["standards/workflow.py"]
+    assert writes["standards/decrees/workflow.py"]
     assert {
         (module, function)
         for module, tree in _modules()

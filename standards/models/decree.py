@@ -1,7 +1,7 @@
 """The Keputusan (decree) that carries standard versions through evaluation, setting
 and ratification (Pasal 12), its audit trail and the reviewers' notes.
 
-Only `standards.workflow.transition()` assigns `Decree.status`.
+Only `standards.decrees.workflow.transition()` assigns `Decree.status`.
 """
 
 from __future__ import annotations

@@ -25,27 +25,23 @@ from documents.uploads import (
 from .. import decrees as services
 from .. import diff, permissions
 from ..checks import check_standard, check_warnings
-from ..decree_forms import (
+from ..decrees.forms import (
     DecreeCreateForm,
     DecreeTextForm,
-    ReasonForm,
-    ReturnNoteFormSet,
-    SetForm,
     SignedScanForm,
-    SignForm,
 )
-from ..decree_queries import decree_detail, decrees_for, last_return, review_queue
+from ..decrees.guards import needs_wet_signed_scan
+from ..decrees.queries import decree_detail, decrees_for, last_return, review_queue
+from ..decrees.workflow import (
+    TRANSITIONS,
+    TransitionRefused,
+    available_actions,
+    reasons_before_form,
+)
 from ..models import Decree, DecreeStatus, ReviewNote
 from ..selectors import standard_as_of, standard_with_rows
 from ..timeline import decree_timeline
 from ..totals import standard_totals
-from ..workflow import (
-    TRANSITIONS,
-    TransitionRefused,
-    available_actions,
-    needs_wet_signed_scan,
-    reasons_before_form,
-)
 from .editor import build_blocks
 
 
@@ -137,57 +133,39 @@ def decree_edit_text(request, pk: int):
     return render(request, "standards/decrees/edit_text.html", {"decree": decree, "form": form})
 
 
-ACT_FORMS = {"set": SetForm, "set_mayor": SetForm, "ratify": SignForm, "revoke": ReasonForm}
-
-
 def decree_act(request, pk: int, action: str):
-    """GET: the act's confirmation form; POST: perform it through the service."""
+    """GET: the act's form (or its confirmation); POST: perform it as the table says."""
     decree = _decree_for_reading(request.user, pk)
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise Http404
     if spec not in available_actions(decree, request.user):
         raise PermissionDenied
-    form_class = ACT_FORMS.get(action)
-    form_kwargs = {"user": request.user} if form_class and issubclass(form_class, SignForm) else {}
-    form = form_class(request.POST or None, **form_kwargs) if form_class else None
-    formset = (
-        ReturnNoteFormSet(request.POST or None, form_kwargs={"decree": decree}, prefix="notes")
-        if action == "return"
-        else None
-    )
+    posted = request.POST if request.method == "POST" else None  # bound even when empty
+    form = spec.form(posted, user=request.user, decree=decree) if spec.form else None
     reasons: list[str] = []
     blocked = False
     if request.method != "POST":
         reasons = reasons_before_form(decree, action)
         blocked = bool(reasons)
-    if request.method == "POST":
-        valid = (form is None or form.is_valid()) and (formset is None or formset.is_valid())
-        if valid:
-            try:
-                _perform(request.user, decree, action, form, formset)
-            except TransitionRefused as refused:
-                reasons = refused.reasons
-            except ValidationError as error:
-                if _beside_fields(form, error):
-                    form.add_error(None, error)
-                else:
-                    reasons = error.messages
+    elif form is None or form.is_valid():
+        data = form.cleaned_data if form is not None else {}
+        try:
+            services.act(actor=request.user, decree=decree, action=action, **data)
+        except TransitionRefused as refused:
+            reasons = refused.reasons
+        except ValidationError as error:
+            if _beside_fields(form, error):
+                form.add_error(None, error)
             else:
-                messages.success(request, spec.done)
-                return redirect("standards:decree-detail", pk=decree.pk)
+                reasons = error.messages
+        else:
+            messages.success(request, spec.done)
+            return redirect("standards:decree-detail", pk=decree.pk)
     return render(
         request,
         "standards/decrees/act.html",
-        {
-            "decree": decree,
-            "spec": spec,
-            "form": form,
-            "formset": formset,
-            "reasons": reasons,
-            "blocked": blocked,
-            "tte_actions": ("set", "set_mayor", "ratify"),
-        },
+        {"decree": decree, "spec": spec, "form": form, "reasons": reasons, "blocked": blocked},
         status=422
         if (reasons and not blocked) or (form is not None and form.is_bound and form.errors)
         else 200,
@@ -201,36 +179,6 @@ def _beside_fields(form, error: ValidationError) -> bool:
         and hasattr(error, "error_dict")
         and set(error.error_dict) <= set(form.fields)
     )
-
-
-def _perform(user, decree, action, form, formset) -> None:
-    if action == "submit":
-        services.decree_submit(actor=user, decree=decree)
-    elif action == "return":
-        notes = [
-            (
-                f.cleaned_data.get("standard"),
-                f.cleaned_data.get("component", ""),
-                f.cleaned_data.get("text", ""),
-            )
-            for f in formset.forms
-            if f.cleaned_data
-        ]
-        services.decree_return(actor=user, decree=decree, notes=notes)
-    elif action == "pass":
-        services.decree_pass(actor=user, decree=decree)
-    elif action in ("set", "set_mayor"):
-        services.decree_set(actor=user, decree=decree, **form.cleaned_data)
-    elif action == "ratify":
-        services.decree_ratify(
-            actor=user, decree=decree, passphrase=form.cleaned_data["passphrase"]
-        )
-    elif action == "revoke":
-        services.decree_revoke(actor=user, decree=decree, reason=form.cleaned_data["reason"])
-    elif action == "withdraw":
-        services.decree_withdraw(actor=user, decree=decree)
-    elif action == "record":
-        services.decree_record(actor=user, decree=decree)
 
 
 def decree_review(request, pk: int):

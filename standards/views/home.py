@@ -21,7 +21,7 @@ from agencies.roles import CityRole
 from agencies.workdays import calendar_for, wait_between
 from maklumat.models import Maklumat
 
-from .. import workflow
+from ..decrees import workflow
 from ..models import Decree, DecreeStatus
 from ..stages import STEPPER, service_stages
 from ..waits import waiting_decrees

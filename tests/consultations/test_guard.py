@@ -52,9 +52,9 @@ def test_one_complete_among_several_is_enough(signed, drafter_a, agency_a, stand
 
 
 def test_guard_is_what_the_workflow_reads(signed, standard_a):
-    # standards.workflow.guard_standards_consulted uses exactly this expression.
+    # standards.decrees.guards.guard_standards_consulted uses exactly this expression.
     from pathlib import Path
 
-    from standards import workflow
+    from standards.decrees import guards
 
-    assert "consultations.complete().exists()" in Path(workflow.__file__).read_text()
+    assert "consultations.complete().exists()" in Path(guards.__file__).read_text()

@@ -53,7 +53,7 @@ def test_a_broken_module_of_one_app_does_not_hide_the_others(monkeypatch):
 
 
 def test_the_decree_kinds_are_assembled_from_parts():
-    from standards.decree_parts import render_decree_pdf
+    from standards.decrees.parts import render_decree_pdf
 
     for kind in (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE):
         assert registry.get_renderer(kind) is render_decree_pdf

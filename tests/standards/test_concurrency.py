@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from documents.models import Document
 from standards import decrees
+from standards.decrees.workflow import TransitionRefused
 from standards.models import DecreeStatus, StatusChange
-from standards.workflow import TransitionRefused
 from tests.standards.workflow_fixtures import ready_decree
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]

@@ -16,7 +16,7 @@ from documents.assembly import PARTS_FOLDER
 from documents.models import DocumentKind
 from documents.render import html_to_pdf, render_html
 from standards import decrees
-from standards.decree_documents import decree_context
+from standards.decrees.documents import decree_context
 from standards.models import ComponentKind, StandardComponent
 from tests.standards.workflow_fixtures import answer_notes, ready_decree, set_maklumat, sign
 

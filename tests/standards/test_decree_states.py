@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from documents.models import DocumentKind
 from standards import decrees
+from standards.decrees.workflow import available_actions
 from standards.models import ChangeReason, DecreeStatus, StandardStatus, StatusChange
 from standards.services import standard_revise
-from standards.workflow import available_actions
 from tests.standards.workflow_fixtures import (
     consult,
     ready_decree,
@@ -109,7 +109,7 @@ def test_a_decree_amended_in_part_stays_in_force_and_says_which_standards_end(
     assert not StatusChange.objects.filter(decree=old, action="replace").exists()
     old_final = decrees.decree_documents(old).get(kind=DocumentKind.DECREE)
     assert "SAH dan BERLAKU" in verdict(client, old_final)
-    from standards.decree_documents import diktum
+    from standards.decrees.documents import diktum
 
     clause = dict(diktum(new))["KEEMPAT"]
     assert f"Standar Pelayanan {first.service.name} dalam Lampiran" in clause

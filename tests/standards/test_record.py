@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from standards import decrees
+from standards.decrees.workflow import TRANSITIONS, TransitionRefused, available_actions, transition
 from standards.models import DecreeStatus, StandardStatus, StatusChange
-from standards.workflow import TRANSITIONS, TransitionRefused, available_actions, transition
 from tests.conftest import PERSONAS
 from tests.standards.factories import make_complete_standard
 

@@ -13,9 +13,9 @@ from agencies.models import MembershipRole
 from agencies.worklist import items_for
 from maklumat.services import maklumat_draft
 from standards import decrees
-from standards.decree_forms import DecreeCreateForm
+from standards.decrees.forms import DecreeCreateForm
+from standards.decrees.workflow import TransitionRefused
 from standards.models import ComponentKind, ReviewNote, StandardComponent
-from standards.workflow import TransitionRefused
 from tests.conftest import make_member
 from tests.factories import AgencyFactory
 from tests.standards.factories import make_complete_standard

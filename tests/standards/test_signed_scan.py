@@ -13,8 +13,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from standards import decrees
+from standards.decrees.workflow import TRANSITIONS, TransitionRefused, guard_signed_scan
 from standards.models import DecreeStatus
-from standards.workflow import TRANSITIONS, TransitionRefused, guard_signed_scan
 from tests.consultations.conftest import pdf_bytes
 from tests.standards.workflow_fixtures import ready_decree, set_maklumat, signed_scan
 

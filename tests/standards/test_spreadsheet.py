@@ -185,7 +185,7 @@ def test_a_drafter_imports_and_the_head_records_later(agency_a, drafter_a, head_
     plan, result = run(drafter_a, agency_a, two_standards(agency_a))
     decree = result.decrees[0]
     assert decree.status == DecreeStatus.DRAFT and result.recorded == 0
-    from standards.workflow import available_actions
+    from standards.decrees.workflow import available_actions
 
     assert [t.action for t in available_actions(decree, drafter_a)] == ["withdraw"]
     assert "record" in [t.action for t in available_actions(decree, head_a)]

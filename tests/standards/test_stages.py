@@ -7,10 +7,11 @@ import pytest
 from django.utils import timezone
 
 from consultations.models import Consultation, ConsultationMethod, ConsultationStatus
-from standards import checks, decrees, stages, workflow
+from standards import checks, decrees, stages
+from standards.decrees import workflow
+from standards.decrees.workflow import TransitionRefused
 from standards.models import ComponentKind, DraftingTeam, StandardStatus
 from standards.stages import service_stages
-from standards.workflow import TransitionRefused
 from tests.standards.factories import ServiceFactory, make_complete_standard
 from tests.standards.workflow_fixtures import (
     consult,

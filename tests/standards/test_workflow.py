@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from standards import decrees
+from standards.decrees.workflow import TRANSITIONS, TransitionRefused, available_actions, transition
 from standards.models import (
     DecreeStatus,
     ServiceStandard,
@@ -17,7 +18,6 @@ from standards.models import (
     TeamMember,
     TeamRole,
 )
-from standards.workflow import TRANSITIONS, TransitionRefused, available_actions, transition
 from tests.standards.workflow_fixtures import consult, ready_decree, set_maklumat, sign
 
 pytestmark = pytest.mark.django_db

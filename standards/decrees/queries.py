@@ -10,7 +10,7 @@ from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
 from agencies.worklist import WorkItem
 
-from .models import Decree, DecreeStandard, DecreeStatus, ReviewNote, StatusChange
+from ..models import Decree, DecreeStandard, DecreeStatus, ReviewNote, StatusChange
 
 READ_ALL = (CityRole.REVIEWER, CityRole.MAYOR_OFFICE, CityRole.SECRETARIAT)
 

@@ -23,11 +23,16 @@
 pretend a consultation or an evaluation took place: the decree keeps `recorded`, and its
 standards are in force from the earlier decree's date.
 
+Each act in the table carries what it asks for (`form`, an `ActForm` whose cleaned data
+is the act's input) and what it does besides the move (`effects`, from `effects.py`:
+documents, notifications, the publication), so a page and a service perform any act the
+same way: `act()`.
+
 `transition()` is the only code that assigns `Decree.status`. It locks the decree, checks
 the table, the permission and the guards, writes a `StatusChange` in the same
-transaction and returns; the calling service schedules documents and notifications on
-commit. Coming into force (and revocation) also moves the decree's standard versions,
-because that is part of the same legal act, not a side effect.
+transaction and returns; `act()` then runs the act's effects in that transaction (work
+for a worker is scheduled on commit). Coming into force (and revocation) also moves the
+decree's standard versions, because that is part of the same legal act, not a side effect.
 """
 
 from __future__ import annotations
@@ -41,13 +46,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from documents.models import SignatureRole, SigningRequest
-
-from . import permissions
-from .models import Decree, DecreeStatus, ServiceStandard, StandardStatus, StatusChange, TeamRole
+from .. import permissions
+from ..models import Decree, DecreeStatus, ServiceStandard, StandardStatus, StatusChange
+from . import effects as do
+from .forms import ActForm, ReasonForm, ReturnForm, SetForm, SignForm
+from .guards import (
+    ACT_INPUT_GUARDS,
+    Guard,
+    guard_has_standards,
+    guard_maklumat_set,
+    guard_notes_answered,
+    guard_number_and_date,
+    guard_signed_scan,
+    guard_standards_complete,
+    guard_standards_consulted,
+    guard_standards_still_drafts,
+    guard_team_complete,
+)
 
 S = DecreeStatus
-Guard = Callable[[Decree], list[str]]
+Effect = Callable[[Decree, object, dict], None]
 
 
 class TransitionRefused(Exception):
@@ -56,144 +74,6 @@ class TransitionRefused(Exception):
     def __init__(self, reasons: list[str]):
         super().__init__(" ".join(reasons))
         self.reasons = reasons
-
-
-# --- guards: each returns the reasons it fails, naming its clause --------------------
-
-
-def drafting_team_agency(decree: Decree):
-    """UPT and schools are drafted by their parent (Pasal 17 ayat (1))."""
-    agency = decree.agency
-    return agency.parent if agency.drafted_by_parent else agency
-
-
-def guard_has_standards(decree: Decree) -> list[str]:
-    if not _standards(decree):
-        return [_("Rancangan keputusan belum memuat standar pelayanan.")]
-    return []
-
-
-def guard_team_complete(decree: Decree) -> list[str]:
-    """Pasal 10 ayat (4): ketua, sekretaris and at least one anggota."""
-    team = getattr(drafting_team_agency(decree), "drafting_team", None)
-    roles = [member.role for member in team.members.all()] if team else []
-    if (
-        roles.count(TeamRole.CHAIR) == 1
-        and TeamRole.SECRETARY in roles
-        and TeamRole.MEMBER in roles
-    ):
-        return []
-    return [
-        _("Pasal 10 ayat (4): tim penyusun harus terdiri atas satu ketua, sekretaris, dan anggota.")
-    ]
-
-
-def guard_standards_complete(decree: Decree) -> list[str]:
-    """Pasal 8 and the Lampiran: every standard passes the completeness check."""
-    from .checks import check_standard
-
-    reasons = []
-    for standard in _standards(decree):
-        failures = check_standard(standard)
-        if failures:
-            reasons.append(
-                _("%(service)s belum lengkap: %(first)s")
-                % {"service": standard.service.name, "first": failures[0].message}
-            )
-    return reasons
-
-
-def guard_standards_consulted(decree: Decree) -> list[str]:
-    """Pasal 11 and 12 ayat (3): discussed with the public, with invitation, attendance
-    list and signed berita acara uploaded (read through the reverse relation)."""
-    return [
-        _(
-            "Pasal 11 dan Pasal 12 ayat (3): %(service)s belum dibahas bersama masyarakat "
-            "dengan undangan, daftar hadir dan berita acara bertanda tangan."
-        )
-        % {"service": standard.service.name}
-        for standard in _standards(decree)
-        if not _consulted(standard)
-    ]
-
-
-def guard_notes_answered(decree: Decree) -> list[str]:
-    """Pasal 12 ayat (4): a returned draft goes back to Bagian Organisasi only with every
-    note of its evaluation answered (what was changed, or why not)."""
-    if decree.pk is None:
-        return []
-    open_notes = decree.review_notes.filter(addressed_at__isnull=True).count()
-    if not open_notes:
-        return []
-    return [
-        _(
-            "Pasal 12 ayat (4): %(n)s catatan evaluasi Bagian Organisasi belum dijawab; "
-            "tulis tindak lanjut setiap catatan sebelum mengajukan kembali."
-        )
-        % {"n": open_notes}
-    ]
-
-
-def _consulted(standard: ServiceStandard) -> bool:
-    # Lists prefetch `complete_consultations` (standards.stages); one standard asks.
-    prefetched = getattr(standard, "complete_consultations", None)
-    if prefetched is not None:
-        return bool(prefetched)
-    return standard.consultations.complete().exists()
-
-
-def guard_standards_still_drafts(decree: Decree) -> list[str]:
-    return [
-        _("%(service)s versi %(version)s bukan rancangan lagi.")
-        % {"service": s.service.name, "version": s.version}
-        for s in _standards(decree)
-        if s.status != StandardStatus.DRAFT
-    ]
-
-
-def guard_number_and_date(decree: Decree) -> list[str]:
-    reasons = []
-    if not decree.number.strip():
-        reasons.append(_("Nomor keputusan wajib diisi."))
-    if decree.decree_date is None:
-        reasons.append(_("Tanggal penetapan wajib diisi."))
-    elif decree.decree_date > timezone.localdate():
-        reasons.append(_("Tanggal penetapan tidak boleh di masa depan."))
-    if reasons:
-        return reasons
-    taken = Decree.objects.filter(
-        number=decree.number.strip(), year=decree.decree_date.year, by_mayor=decree.by_mayor
-    ).exclude(pk=decree.pk)
-    if not decree.by_mayor:
-        taken = taken.filter(agency=decree.agency)
-    if taken.exists():
-        return [_("Nomor %(number)s sudah dipakai keputusan lain.") % {"number": decree.number}]
-    return []
-
-
-def guard_maklumat_set(decree: Decree) -> list[str]:
-    """Pasal 14 ayat (1): the head sets the Maklumat before the standard is applied."""
-    from maklumat.selectors import has_set_maklumat
-
-    # Lists annotate it once for every agency (standards.stages); one decree asks.
-    known = getattr(decree.agency, "has_set_maklumat", None)
-    if known if known is not None else has_set_maklumat(decree.agency):
-        return []
-    return [_("Pasal 14 ayat (1): Maklumat Pelayanan Perangkat Daerah ini belum ditetapkan.")]
-
-
-def _standards(decree: Decree) -> list[ServiceStandard]:
-    cached = getattr(decree, "_guard_standards", None)
-    if cached is None:
-        cached = list(
-            ServiceStandard.objects.filter(decrees=decree)
-            .select_related("service")
-            .prefetch_related(
-                "components", "requirements", "steps", "complaint_channels", "legal_bases"
-            )
-        )
-        decree._guard_standards = cached
-    return cached
 
 
 # --- the table -------------------------------------------------------------------------
@@ -214,6 +94,29 @@ class Transition:
     from_decree_date: bool = False
     internal: bool = False  # done only inside another act: never offered, never asked for
     done: str = ""  # what happened, in a sentence, for the message after the act
+    form: type[ActForm] | None = None  # what the act asks for; None: a confirmation only
+    effects: tuple[Effect, ...] = ()  # what the act does besides the move, in this order
+    note: Callable[[dict], str] = field(default=lambda data: "")  # StatusChange's note
+    note_missing: str = gettext_lazy("Catatan wajib diisi untuk tindakan ini.")
+    explanation: str = ""  # said on the act's page, above its button
+
+    @property
+    def signs(self) -> bool:
+        """The act may be signed electronically (TTE) by who performs it."""
+        return self.form is not None and issubclass(self.form, SignForm)
+
+
+def _reason(data: dict) -> str:
+    return data.get("reason", "")
+
+
+def _return_summary(data: dict) -> str:
+    """Pasal 12 ayat (4): Bagian Organisasi returns a draft with its notes."""
+    return "\n".join(text for _standard, _component, text in do.written_notes(data))
+
+
+# Coming into force (Pasal 12 ayat (1)-(2)): the final decree, the publication, the news.
+IN_FORCE = (do.request_decree_document, do.publish, do.notify_in_force)
 
 
 def _agency_decree(decree: Decree) -> bool:
@@ -237,35 +140,6 @@ def _never_by_hand(user, decree: Decree) -> bool:
     return False
 
 
-def needs_wet_signed_scan(decree: Decree) -> bool:
-    """Pasal 12 ayat (1): the Wali Kota ratifies what the Kepala PD signed, so the signed
-    decree must be on file; its wet-signed scan is that proof, unless the Kepala PD signed
-    it electronically (TTE, documents.signing) when setting it."""
-    return not decree.by_mayor and not _signed_electronically_by_head(decree)
-
-
-def _signed_electronically_by_head(decree: Decree) -> bool:
-    if decree.pk is None:
-        return False
-    return SigningRequest.objects.filter(
-        document__content_type__model="decree",
-        document__content_type__app_label="standards",
-        document__object_id=decree.pk,
-        role=SignatureRole.HEAD,
-    ).exists()
-
-
-def guard_signed_scan(decree: Decree) -> list[str]:
-    if needs_wet_signed_scan(decree) and not decree.signed_scan:
-        return [
-            _(
-                "Pasal 12 ayat (1): unggah dahulu pindaian keputusan yang telah ditandatangani "
-                "Kepala Perangkat Daerah sebelum disahkan."
-            )
-        ]
-    return []
-
-
 TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in (
@@ -285,6 +159,11 @@ TRANSITIONS: dict[str, Transition] = {
             ),
             applies=_drafted_here,
             done=gettext_lazy("Keputusan diajukan untuk evaluasi."),
+            effects=(do.freeze_lampiran, do.notify_reviewers),
+            explanation=gettext_lazy(
+                "Rancangan akan dikirim kepada Bagian Organisasi Sekretariat Daerah untuk "
+                "dievaluasi (Pasal 12 ayat (4)). Selama evaluasi, standar tidak dapat diubah."
+            ),
         ),
         Transition(
             "return",
@@ -294,6 +173,10 @@ TRANSITIONS: dict[str, Transition] = {
             permissions.may_evaluate_decree,
             note_required=True,
             done=gettext_lazy("Keputusan dikembalikan kepada penyusun dengan catatan."),
+            form=ReturnForm,
+            effects=(do.write_review_notes, do.notify_returned),
+            note=_return_summary,
+            note_missing=gettext_lazy("Tulis sedikitnya satu catatan evaluasi."),
         ),
         Transition(
             "pass",
@@ -302,6 +185,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.EVALUATED,
             permissions.may_evaluate_decree,
             done=gettext_lazy("Keputusan dinyatakan lulus evaluasi."),
+            effects=(do.notify_passed,),
         ),
         Transition(
             "set",
@@ -313,6 +197,8 @@ TRANSITIONS: dict[str, Transition] = {
             applies=_agency_decree,
             fields=("number", "decree_date"),
             done=gettext_lazy("Keputusan ditetapkan dan menunggu pengesahan Wali Kota."),
+            form=SetForm,
+            effects=(do.request_decree_document, do.notify_set),
         ),
         Transition(
             "set_mayor",
@@ -324,6 +210,8 @@ TRANSITIONS: dict[str, Transition] = {
             applies=_mayor_decree,
             fields=("number", "decree_date"),
             done=gettext_lazy("Keputusan Wali Kota ditetapkan dan berlaku."),
+            form=SetForm,
+            effects=IN_FORCE,
         ),
         Transition(
             "ratify",
@@ -333,6 +221,12 @@ TRANSITIONS: dict[str, Transition] = {
             permissions.may_act_for_mayor,
             (guard_maklumat_set, guard_signed_scan),
             done=gettext_lazy("Keputusan disahkan dan berlaku."),
+            form=SignForm,
+            effects=IN_FORCE,
+            explanation=gettext_lazy(
+                "Dengan pengesahan, standar pelayanan dalam lampiran mulai berlaku dan "
+                "menggantikan versi sebelumnya."
+            ),
         ),
         Transition(
             "revoke",
@@ -342,6 +236,9 @@ TRANSITIONS: dict[str, Transition] = {
             permissions.may_act_for_mayor,
             note_required=True,
             done=gettext_lazy("Keputusan dicabut."),
+            form=ReasonForm,
+            effects=(do.unpublish, do.revoke_documents, do.notify_revoked),
+            note=_reason,
         ),
         Transition(
             "replace",
@@ -374,15 +271,12 @@ TRANSITIONS: dict[str, Transition] = {
             applies=_recorded,
             from_decree_date=True,
             done=gettext_lazy("Keputusan dicatat dan berlaku sejak tanggal penetapannya."),
+            # No decree is rendered: the signed original is the agency's; its scan is
+            # attached beside it.
+            effects=(do.publish,),
         ),
     )
 }
-
-
-# Guards that check what the act itself fills in (the number and date typed into the
-# act's form): not something missing before the act, so neither "what is missing" nor the
-# reasons shown before the form include them.
-ACT_INPUT_GUARDS: frozenset[Guard] = frozenset({guard_number_and_date})
 
 
 def guard_failures(
@@ -445,7 +339,7 @@ def transition(*, actor, decree: Decree, action: str, note: str = "", **values) 
                 ]
             )
         if spec.note_required and not note.strip():
-            raise TransitionRefused([_("Catatan wajib diisi untuk tindakan ini.")])
+            raise TransitionRefused([str(spec.note_missing)])
         unknown = set(values) - set(spec.fields)
         if unknown:
             raise TypeError(f"{action} does not take {sorted(unknown)}")
@@ -486,6 +380,27 @@ def transition(*, actor, decree: Decree, action: str, note: str = "", **values) 
         if spec.target == S.IN_FORCE and locked.amends_id:
             _replace_if_wholly_amended(locked, actor)
     return locked
+
+
+def act(*, actor, decree: Decree, action: str, **data) -> Decree:
+    """Perform `action` as the table says: the move (`transition`) with the fields and the
+    note taken from `data` (the act's form's cleaned data), then the act's effects, in one
+    transaction. Raises PermissionDenied, TransitionRefused, or ValidationError (from an
+    effect: a wrong passphrase, a note on a standard outside the decree)."""
+    spec = TRANSITIONS.get(action)
+    if spec is None or spec.internal:
+        raise TransitionRefused([_("Tindakan tidak dikenal.")])
+    with transaction.atomic():
+        decree = transition(
+            actor=actor,
+            decree=decree,
+            action=action,
+            note=spec.note(data),
+            **{name: data[name] for name in spec.fields},
+        )
+        for effect in spec.effects:
+            effect(decree, actor, data)
+    return decree
 
 
 def _replace_if_wholly_amended(decree: Decree, actor) -> None:

@@ -8,7 +8,7 @@ from bontang_sp.validators import PlainTextField
 from documents.signing.services import active_credential
 from documents.uploads import ScanField
 
-from .models import ComponentKind, Decree, DecreeStatus, ServiceStandard
+from ..models import ComponentKind, Decree, DecreeStatus, ServiceStandard
 
 
 class DecreeCreateForm(forms.Form):
@@ -52,13 +52,22 @@ class DecreeTextForm(forms.ModelForm):
         }
 
 
-class SignForm(forms.Form):
+class ActForm(forms.Form):
+    """What an act of the decree asks for (`workflow.Transition.form`): every act's form is
+    made as `form(data, user=..., decree=...)`; its cleaned data is the act's input."""
+
+    def __init__(self, data=None, *, user, decree: Decree):
+        super().__init__(data)
+        self.user, self.decree = user, decree
+
+
+class SignForm(ActForm):
     """The electronic signature of an act (TTE), offered to a signer holding a certificate:
     the passphrase unlocks it for this act only. `passphrase` is cleaned to None when the
     signer chose not to sign electronically (a wet-signed scan is uploaded later)."""
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, user, decree: Decree):
+        super().__init__(data, user=user, decree=decree)
         credential = active_credential(user)
         if credential is None:
             return
@@ -101,7 +110,7 @@ class SetForm(SignForm):
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ActForm):
     reason = PlainTextField(label=_("Alasan pencabutan"), widget=forms.Textarea, max_length=2000)
 
 
@@ -133,6 +142,30 @@ class ReturnNoteForm(forms.Form):
 
 
 ReturnNoteFormSet = forms.formset_factory(ReturnNoteForm, extra=3, max_num=20, validate_max=True)
+
+
+class ReturnForm(ActForm):
+    """The return's notes (Pasal 12 ayat (4)): a formset of notes, each optionally on a
+    standard and a component, cleaned to `notes`, a list of (standard, component, text)."""
+
+    def __init__(self, data=None, *, user, decree: Decree):
+        super().__init__(data, user=user, decree=decree)
+        self.note_forms = ReturnNoteFormSet(data, form_kwargs={"decree": decree}, prefix="notes")
+
+    def clean(self):
+        data = super().clean()
+        if not self.note_forms.is_valid():
+            raise forms.ValidationError(_("Periksa kembali catatan di bawah."))
+        data["notes"] = [
+            (
+                f.cleaned_data.get("standard"),
+                f.cleaned_data.get("component", ""),
+                f.cleaned_data.get("text", ""),
+            )
+            for f in self.note_forms.forms
+            if f.cleaned_data
+        ]
+        return data
 
 
 class SignedScanForm(forms.Form):

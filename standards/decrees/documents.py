@@ -12,8 +12,8 @@ from documents.models import DocumentKind
 from maklumat.models import agency_head_title
 from maklumat.selectors import current_maklumat
 
-from .models import Decree, DecreeStatus, Requirement, ServiceStandard
-from .totals import standard_totals
+from ..models import Decree, DecreeStatus, Requirement, ServiceStandard
+from ..totals import standard_totals
 
 ORDINALS = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN")
 

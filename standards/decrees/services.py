@@ -1,31 +1,20 @@
-"""Writes to decrees (Pasal 12): each act goes through `workflow.transition()`; this
-module adds what surrounds it (the lampiran, review notes, documents and notifications,
-scheduled on commit)."""
+"""Writes to decrees (Pasal 12): a draft decree and its text, the acts by name (each through
+`workflow.act()`, as the table says), the drafters' answers to review notes, a revision of a
+standard in force, and the wet-signed scan."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies.models import Agency, Membership, MembershipRole
-from agencies.notifications import notify
-from agencies.published import portal_changed
-from agencies.roles import CityRole
-from bontang_sp.dates import long_date
-from documents.models import Document, DocumentKind, SignatureRole
-from documents.services import document_request, document_revoke, document_supersede
-from documents.signing.services import signature_request
+from agencies.models import Agency
 from documents.uploads import CleanUpload, assemble_pdf
 
-from . import in_force, permissions
-from .decree_documents import issuer
-from .legal_citations import Citation, citation_of, mengingat
-from .models import (
+from .. import permissions
+from ..legal_citations import Citation, citation_of, mengingat
+from ..models import (
     ACTIVE_DECREE_STATUSES,
     Decree,
     DecreeStandard,
@@ -35,9 +24,7 @@ from .models import (
     ServiceStandard,
     StandardStatus,
 )
-from .workflow import TransitionRefused, transition
-
-DECREE_KINDS = (DocumentKind.DRAFT_DECREE, DocumentKind.DECREE, DocumentKind.MAYOR_DECREE)
+from .workflow import act
 
 ACTIVE_STATUSES = ACTIVE_DECREE_STATUSES
 
@@ -177,102 +164,22 @@ def decree_update_text(
     return locked
 
 
-# --- who acts next ------------------------------------------------------------------
-
-
-def _heads(agency: Agency):
-    return get_user_model().objects.filter(
-        memberships__agency=agency, memberships__role=MembershipRole.HEAD
-    )
-
-
-def _city_role(role: CityRole):
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(groups__permissions__codename=role.value) | Q(user_permissions__codename=role.value)
-        )
-        .distinct()
-    )
-
-
-def _drafters(agency: Agency):
-    return get_user_model().objects.filter(
-        pk__in=Membership.objects.filter(agency=agency).values("user_id")
-    )
-
-
-def _notify(decree: Decree, recipients, subject: str, body: str) -> None:
-    notify(
-        recipients=recipients,
-        subject=subject,
-        body=body,
-        url=reverse("standards:decree-detail", args=[decree.pk]),
-    )
-
-
-# --- the acts -----------------------------------------------------------------------
+# --- the acts: each as the table says (workflow.act) ----------------------------------
 
 
 def decree_submit(*, actor, decree: Decree) -> Decree:
-    """Submit for evaluation; the standards' text is frozen from now, so their lampiran
-    are rendered once, after commit (the decree's PDF is assembled from them)."""
-    from .tasks import enqueue_freeze
-
-    with transaction.atomic():
-        decree = transition(actor=actor, decree=decree, action="submit")
-        pk = decree.pk
-        transaction.on_commit(lambda: enqueue_freeze(pk))
-        _notify(
-            decree,
-            _city_role(CityRole.REVIEWER),
-            _("Rancangan keputusan menunggu evaluasi"),
-            _("%(agency)s mengajukan %(title)s untuk dievaluasi (Pasal 12 ayat (4)).")
-            % {"agency": decree.agency.name, "title": decree.title},
-        )
-    return decree
+    return act(actor=actor, decree=decree, action="submit")
 
 
 def decree_return(
     *, actor, decree: Decree, notes: list[tuple[ServiceStandard | None, str, str]]
 ) -> Decree:
     """Return to the drafters with notes, each optionally on a standard and a component."""
-    notes = [(s, c, t.strip()) for s, c, t in notes if t and t.strip()]
-    if not notes:
-        raise TransitionRefused([_("Tulis sedikitnya satu catatan evaluasi.")])
-    with transaction.atomic():
-        summary = "\n".join(text for _s, _c, text in notes)
-        decree = transition(actor=actor, decree=decree, action="return", note=summary)
-        lampiran = set(decree.lampiran.values_list("standard_id", flat=True))
-        for standard, component, text in notes:
-            if standard is not None and standard.pk not in lampiran:
-                raise ValidationError(_("Catatan menunjuk standar di luar keputusan ini."))
-            note = ReviewNote(
-                decree=decree, standard=standard, component=component or "", text=text, author=actor
-            )
-            note.full_clean()
-            note.save()
-        _notify(
-            decree,
-            _drafters(decree.agency),
-            _("Rancangan keputusan dikembalikan dengan catatan"),
-            _("Bagian Organisasi mengembalikan %(title)s dengan %(count)s catatan.")
-            % {"title": decree.title, "count": len(notes)},
-        )
-    return decree
+    return act(actor=actor, decree=decree, action="return", notes=notes)
 
 
 def decree_pass(*, actor, decree: Decree) -> Decree:
-    with transaction.atomic():
-        decree = transition(actor=actor, decree=decree, action="pass")
-        recipients = _city_role(CityRole.MAYOR_OFFICE) if decree.by_mayor else _heads(decree.agency)
-        _notify(
-            decree,
-            recipients,
-            _("Rancangan keputusan lulus evaluasi"),
-            _("%(title)s lulus evaluasi dan siap ditetapkan.") % {"title": decree.title},
-        )
-    return decree
+    return act(actor=actor, decree=decree, action="pass")
 
 
 def decree_set(
@@ -281,152 +188,35 @@ def decree_set(
     """Penetapan: by the agency head, or by the mayor's office for PTSP/PATEN (which also
     brings the decree into force, Pasal 12 ayat (2)). With `passphrase`, the signer's
     certificate is checked now and the decree is signed electronically by its job."""
-    action = "set_mayor" if decree.by_mayor else "set"
-    with transaction.atomic():
-        decree = transition(
-            actor=actor, decree=decree, action=action, number=number, decree_date=decree_date
-        )
-        _request_decree_document(decree, actor, passphrase=passphrase)
-        if decree.status == DecreeStatus.SET:
-            _notify(
-                decree,
-                _city_role(CityRole.MAYOR_OFFICE),
-                _("Keputusan menunggu pengesahan"),
-                _("%(title)s Nomor %(number)s telah ditetapkan dan menunggu pengesahan Wali Kota.")
-                % {"title": decree.title, "number": decree.number},
-            )
-        else:
-            in_force.decree_in_force(decree)  # the portal publishes it
-            portal_changed()  # Pasal 12 ayat (2): in force now; public pages are stale
-            _notify_in_force(decree)
-    return decree
+    return act(
+        actor=actor,
+        decree=decree,
+        action="set_mayor" if decree.by_mayor else "set",
+        number=number,
+        decree_date=decree_date,
+        passphrase=passphrase,
+    )
 
 
 def decree_ratify(*, actor, decree: Decree, passphrase: str | None = None) -> Decree:
     """Pengesahan; with `passphrase`, the Wali Kota's electronic signature is added to the
     decree the Kepala PD signed electronically (an incremental update), or to the final
     decree when the Kepala PD signed on paper."""
-    with transaction.atomic():
-        decree = transition(actor=actor, decree=decree, action="ratify")
-        _request_decree_document(decree, actor, passphrase=passphrase)
-        in_force.decree_in_force(decree)  # after the request: the publication links it
-        portal_changed()  # in force from now: public pages are stale
-        _notify_in_force(decree)
-    return decree
-
-
-def decree_documents(decree: Decree):
-    return Document.objects.for_subject(decree).filter(kind__in=DECREE_KINDS)
-
-
-def _request_decree_document(decree: Decree, actor, *, passphrase: str | None = None) -> Document:
-    """On penetapan: the decree for signature; on coming into force: the final decree,
-    issued (frozen) and public. Every document of a decree this one replaced (its decree
-    for signature too) is superseded by the new final decree. With `passphrase`, the actor
-    signs it electronically (documents.signing)."""
-    if decree.status == DecreeStatus.SET:
-        kind, public = DocumentKind.DRAFT_DECREE, False
-    else:
-        kind = DocumentKind.MAYOR_DECREE if decree.by_mayor else DocumentKind.DECREE
-        public = True
-    document = document_request(
-        kind=kind,
-        subject=decree,
-        agency=decree.agency,
-        title=f"{decree.title} Nomor {decree.number}",
-        public=public,
-        issue_when_ready=True,
-        reference_number=decree.number,
-        reference_date=decree.decree_date,
-        actor=actor,
-    )
-    if passphrase is not None:
-        _request_signature(decree, document, actor, passphrase)
-    elif public and _signed_by_head(decree) is not None:
-        raise ValidationError(
-            {
-                "passphrase": _(
-                    "Keputusan ini ditandatangani secara elektronik oleh Kepala Perangkat "
-                    "Daerah; pengesahannya juga dengan tanda tangan elektronik Wali Kota."
-                )
-            }
-        )
-    if public and decree.amends_id:
-        amended = Decree.objects.get(pk=decree.amends_id)
-        if amended.status == DecreeStatus.REPLACED:
-            for old in decree_documents(amended).filter(superseded_by__isnull=True):
-                document_supersede(old=old, new=document)
-    return document
-
-
-def _signed_by_head(decree: Decree) -> Document | None:
-    """The decree for signature the Kepala PD signed electronically, if any."""
-    if decree.by_mayor:
-        return None
-    return (
-        decree_documents(decree)
-        .filter(kind=DocumentKind.DRAFT_DECREE, signing_requests__role=SignatureRole.HEAD)
-        .order_by("-id")
-        .first()
-    )
-
-
-def _request_signature(decree: Decree, document: Document, actor, passphrase: str) -> None:
-    """The signer is checked now (a wrong passphrase refuses the act); the job signs.
-
-    The Wali Kota's pengesahan of a decree the Kepala PD signed electronically signs that
-    very PDF again, so that both signatures stay valid. Its pages keep the code printed
-    on them (the decree for signature's), which follows the decree's state: revoked with
-    it; the Wali Kota's box carries the final document's code."""
-    if decree.status == DecreeStatus.SET:
-        role, position = SignatureRole.HEAD, issuer(decree.agency)
-    else:
-        role, position = SignatureRole.MAYOR, "Wali Kota Bontang"
-    base = _signed_by_head(decree) if role == SignatureRole.MAYOR else None
-    signature_request(
-        actor=actor,
-        document=document,
-        role=role,
-        position=position,
-        passphrase=passphrase,
-        base_document=base,
-    )
-
-
-def _notify_in_force(decree: Decree) -> None:
-    _notify(
-        decree,
-        list(_drafters(decree.agency)) + list(_heads(decree.agency)),
-        _("Keputusan berlaku"),
-        _("%(title)s Nomor %(number)s telah disahkan dan berlaku sejak %(date)s.")
-        % {"title": decree.title, "number": decree.number, "date": long_date(decree.ratified_on)},
-    )
+    return act(actor=actor, decree=decree, action="ratify", passphrase=passphrase)
 
 
 def decree_revoke(*, actor, decree: Decree, reason: str) -> Decree:
-    with transaction.atomic():
-        decree = transition(actor=actor, decree=decree, action="revoke", note=reason)
-        portal_changed()  # no longer in force: public pages are stale
-        for document in decree_documents(decree).filter(issued=True, revoked_at__isnull=True):
-            document_revoke(document=document, reason=reason)
-        _notify(
-            decree,
-            list(_drafters(decree.agency)) + list(_heads(decree.agency)),
-            _("Keputusan dicabut"),
-            _("%(title)s dicabut: %(reason)s") % {"title": decree.title, "reason": reason},
-        )
-    return decree
+    return act(actor=actor, decree=decree, action="revoke", reason=reason)
 
 
 def decree_record(*, actor, decree: Decree) -> Decree:
     """Enter an earlier decree in the register as in force ("dicatat dari keputusan yang
-    sudah ada"): its standards are in force from its date and published; no decree PDF is
-    rendered (the signed original is the agency's, its scan is attached beside it)."""
-    with transaction.atomic():
-        decree = transition(actor=actor, decree=decree, action="record")
-        in_force.decree_in_force(decree)  # the portal publishes it
-        portal_changed()
-    return decree
+    sudah ada"): its standards are in force from its date and published."""
+    return act(actor=actor, decree=decree, action="record")
+
+
+def decree_withdraw(*, actor, decree: Decree) -> Decree:
+    return act(actor=actor, decree=decree, action="withdraw")
 
 
 def recorded_decree_create(
@@ -448,10 +238,6 @@ def recorded_decree_create(
     decree.full_clean()
     decree.save(update_fields=["recorded", "number", "decree_date", "year", "signer_name"])
     return decree
-
-
-def decree_withdraw(*, actor, decree: Decree) -> Decree:
-    return transition(actor=actor, decree=decree, action="withdraw")
 
 
 @transaction.atomic
@@ -490,7 +276,7 @@ def revision_start(
     """Pasal 12 ayat (5)-(6): from a standard in force, a new draft version (with the
     reason) in a new draft decree that amends the decree in force. The old version stays
     in force until the new decree is ratified."""
-    from .services import standard_revise
+    from ..services import standard_revise
 
     if standard.status != StandardStatus.IN_FORCE:
         raise ValidationError(_("Hanya standar yang berlaku yang diubah melalui keputusan baru."))

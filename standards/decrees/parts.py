@@ -15,10 +15,10 @@ from django.template.loader import render_to_string
 from documents.assembly import Part, assemble, freeze_parts
 from documents.render import RenderedPdf, render_html
 
-from .decree_documents import decree_context
-from .models import Decree
-from .selectors import standards_with_rows
-from .totals import standard_totals
+from ..models import Decree
+from ..selectors import standards_with_rows
+from ..totals import standard_totals
+from .documents import decree_context
 
 TEMPLATE = "documents/decree.html"
 
