@@ -7,7 +7,7 @@ names raise, so a typo fails the portal's tests instead of leaving a blank on th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 from django.conf import settings
@@ -18,6 +18,8 @@ from django.utils import formats, translation
 from jinja2 import Environment, StrictUndefined
 from jinja2.ext import Extension
 from jinja2.lexer import TOKEN_STRING, Token, TokenStream
+
+from .registry import Registry
 
 
 @lru_cache(maxsize=4096)
@@ -74,15 +76,11 @@ def _constant_gettext(tokens: list[Token], i: int) -> bool:
     return len(window) == 4 and all(t.test(e) for t, e in zip(window, expected, strict=True))
 
 
-# Functions apps above this one offer to the templates (monitoring's survey link), added
-# from their AppConfig.ready(): the bottom layer imports no app (docs/decisions/0008).
-_app_globals: dict[str, Callable] = {}
-
-
-def register_global(name: str, function: Callable) -> Callable:
-    """Offer `function` to every Jinja2 template as `name` (call from AppConfig.ready)."""
-    _app_globals[name] = function
-    return function
+# Functions apps above this one offer to every Jinja2 template under their own name
+# (monitoring's `portal_survey`), registered from their AppConfig.ready(): the bottom layer
+# imports no app (docs/decisions/0008, 0017).
+template_globals = Registry()
+register_global = template_globals.register
 
 
 class PortalEnvironment(Environment):
@@ -110,5 +108,5 @@ def environment(**options) -> Environment:
     env.filters.update(
         date=date, capfirst=capfirst, linebreaksbr=linebreaksbr, localize=formats.localize
     )
-    env.globals.update(_app_globals)
+    env.globals.update({function.__name__: function for function in template_globals})
     return env

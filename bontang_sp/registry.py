@@ -1,6 +1,8 @@
 """The one plug-in mechanism: functions an app registers from its AppConfig.ready(), which
-a lower app calls without importing the app above it (the staff home's sections and
-tasks, what a decree's coming into force sets off)."""
+a lower app calls without importing the app above it: the staff home's sections and tasks
+(agencies), what a decree's coming into force sets off (standards), the Jinja2 globals
+(bontang_sp.jinja2) and the publication's parts (portal). Loaded by ready(), not by
+autodiscover_modules (docs/decisions/0017); tests/test_registry.py keeps it the only one."""
 
 from __future__ import annotations
 

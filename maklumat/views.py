@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from agencies.models import Agency
+from bontang_sp.form_errors import attach_errors
 
 from . import selectors
 from .forms import MaklumatDraftForm, MaklumatSetForm
@@ -90,7 +91,7 @@ def draft_edit(request, agency_slug: str):
             try:
                 maklumat_draft(actor=request.user, agency=agency, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                attach_errors(form, error)
             else:
                 messages.success(request, _("Rancangan Maklumat Pelayanan disimpan."))
                 return redirect("maklumat:staff-detail", agency_slug=agency.slug)
@@ -127,7 +128,7 @@ def set_maklumat(request, agency_slug: str):
                     revision=form.cleaned_data["revision"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                attach_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -148,14 +149,6 @@ def set_maklumat(request, agency_slug: str):
             "current": selectors.current_maklumat(agency),
         },
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_not_required

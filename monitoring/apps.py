@@ -15,4 +15,4 @@ class MonitoringConfig(AppConfig):
 
         worklist.register(monitoring_work_items)
         homes.register(dashboard_section)
-        register_global("portal_survey", portal_survey)  # the survey link on portal pages
+        register_global(portal_survey)  # the survey link on portal pages

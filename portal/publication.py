@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from bontang_sp.jinja2 import date as long_date
+from bontang_sp.registry import Registry
 from bontang_sp.rupiah import rupiah
 from documents.models import Document, SigningRequest
 from standards.models import (
@@ -58,15 +59,10 @@ __all__ = [
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
 PUBLICATION_FORMAT = 4  # 2: requirements by kind; 3: history; 4: the service's kind, the API's
 
+# `part(standard)` returns keys to add to a publication's content (from AppConfig.ready).
 Part = Callable[[ServiceStandard], dict]
-_parts: list[Part] = []
-
-
-def register_part(part: Part) -> Part:
-    """`part(standard)` returns keys to add to a publication's content (AppConfig.ready)."""
-    if part not in _parts:
-        _parts.append(part)
-    return part
+_parts = Registry()
+register_part = _parts.register
 
 
 def _steps(standard: ServiceStandard) -> list[dict]:

@@ -22,16 +22,21 @@ no    component                                   filled when
 ====  ==========================================  =========================================
 
 The text of components 1-4, 6, 7 and 11 is optional: their rows or derived values fill
-them. Every rule reads only `standard.components/requirements/steps/complaint_channels/
-legal_bases.all()`, so a standard from `selectors.standard_with_rows` is checked without
-a single query, whatever the number of rows.
+them. `RULES` holds one rule per row of that table, in the guards' style of
+`workflow.py`: a small function that returns its failures and names its clause;
+`check_standard` runs them in order (and `check_warnings` the `WARNING_RULES`). The rules
+read a `StandardRows`, which reads only `standard.components/requirements/steps/
+complaint_channels/legal_bases.all()`, so a standard from `selectors.standard_with_rows`
+is checked without a single query, whatever the number of rows.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -43,12 +48,17 @@ from .models import (
     TeamRole,
     step_is_timed,
 )
-from .totals import minutes_per_working_day, standard_totals
+from .totals import Totals, minutes_per_working_day, standard_totals
 
 __all__ = [
     "CheckFailure",
     "CheckWarning",
+    "NEEDS_NO_RULE",
+    "RULES",
     "TEXT_COMPONENTS",
+    "WARNING_RULES",
+    "Rule",
+    "StandardRows",
     "check_standard",
     "check_warnings",
     "check_team",
@@ -57,19 +67,6 @@ __all__ = [
 ]
 
 K = ComponentKind
-
-# Components whose own text is required (the others are filled by rows or derived values).
-TEXT_COMPONENTS = (
-    K.FACILITIES,
-    K.STAFF_COMPETENCE,
-    K.INTERNAL_SUPERVISION,
-    K.SERVICE_GUARANTEE,
-    K.SAFETY_GUARANTEE,
-    K.STAFF_EVALUATION,
-)
-
-# Pasal 8 huruf b: number of each management component within that list.
-_MANAGEMENT_NUMBER = {kind: kind.number - 6 for kind in TEXT_COMPONENTS}
 
 
 @dataclass(frozen=True)
@@ -91,137 +88,173 @@ class CheckFailure:
         return f"komponen-{self.component_number}"
 
 
-def _texts(standard: ServiceStandard) -> dict[str, str]:
-    return {c.kind: c.text for c in standard.components.all()}
+@dataclass(frozen=True)
+class StandardRows:
+    """What the rules read, read once: the rows of `standard` and its derived totals."""
+
+    standard: ServiceStandard
+    texts: dict[str, str]
+    requirements: list
+    steps: list
+    channels: list
+    legal_bases: list
+    totals: Totals
+
+    @classmethod
+    def of(cls, standard: ServiceStandard) -> StandardRows:
+        return cls(
+            standard=standard,
+            texts={c.kind: c.text for c in standard.components.all()},
+            requirements=list(standard.requirements.all()),
+            steps=list(standard.steps.all()),
+            channels=list(standard.complaint_channels.all()),
+            legal_bases=list(standard.legal_bases.all()),
+            totals=standard_totals(standard),
+        )
+
+    def text(self, kind: ComponentKind) -> str:
+        """The component's own text, stripped ("" when it has no row)."""
+        return self.texts.get(kind, "").strip()
 
 
-def check_standard(standard: ServiceStandard) -> list[CheckFailure]:
-    """Every rule that fails, in the order of the components."""
-    failures: list[CheckFailure] = []
-    add = failures.append
-    texts = _texts(standard)
-    requirements = list(standard.requirements.all())
-    steps = list(standard.steps.all())
-    channels = list(standard.complaint_channels.all())
-    legal_bases = list(standard.legal_bases.all())
-    totals = standard_totals(standard)
+# --- the rules: each returns the failures of its component, naming its clause --------
 
-    # 1. Persyaratan: Lampiran angka 1 huruf B angka 3.
-    if not requirements:
-        add(
+
+def requirements_listed(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 3: at least one requirement, each with the time it is
+    handed in (huruf b: di awal, bertahap or di akhir)."""
+    if not rows.requirements:
+        return [
             CheckFailure(
                 "requirements_none",
-                K.REQUIREMENTS,
+                kind,
                 _(
                     "Lampiran angka 1 huruf B angka 3: tulis paling sedikit satu persyaratan "
                     "(dokumen atau barang yang harus dipenuhi pemohon)."
                 ),
             )
-        )
+        ]
     valid_timings = set(RequirementTiming.values)
-    for requirement in requirements:
-        if requirement.timing not in valid_timings:
-            add(
-                CheckFailure(
-                    "requirement_timing",
-                    K.REQUIREMENTS,
-                    _(
-                        "Lampiran angka 1 huruf B angka 3 huruf b: tentukan kapan persyaratan "
-                        "“%(name)s” diserahkan (di awal, bertahap, atau di akhir)."
-                    )
-                    % {"name": requirement.description},
-                    requirement.pk,
-                )
+    return [
+        CheckFailure(
+            "requirement_timing",
+            kind,
+            _(
+                "Lampiran angka 1 huruf B angka 3 huruf b: tentukan kapan persyaratan "
+                "“%(name)s” diserahkan (di awal, bertahap, atau di akhir)."
             )
+            % {"name": requirement.description},
+            requirement.pk,
+        )
+        for requirement in rows.requirements
+        if requirement.timing not in valid_timings
+    ]
 
-    # 2. Sistem, Mekanisme Prosedur: Lampiran angka 1 huruf B angka 4.
-    if not steps:
-        add(
+
+def steps_timed(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 4 and 5: at least one step, each with its time."""
+    if not rows.steps:
+        return [
             CheckFailure(
                 "steps_none",
-                K.PROCEDURE,
+                kind,
                 _("Lampiran angka 1 huruf B angka 4: tulis paling sedikit satu tahap prosedur."),
             )
-        )
-    for number, step in enumerate(steps, start=1):
-        if not step_is_timed(step.duration_value):
-            add(
-                CheckFailure(
-                    "step_duration",
-                    K.PROCEDURE,
-                    _(
-                        "Lampiran angka 1 huruf B angka 5: tahap %(number)s (“%(action)s”) "
-                        "belum memiliki waktu; isi lamanya dalam menit, jam, atau hari kerja."
-                    )
-                    % {"number": number, "action": step.action[:80]},
-                    step.pk,
-                )
+        ]
+    return [
+        CheckFailure(
+            "step_duration",
+            kind,
+            _(
+                "Lampiran angka 1 huruf B angka 5: tahap %(number)s (“%(action)s”) "
+                "belum memiliki waktu; isi lamanya dalam menit, jam, atau hari kerja."
             )
-
-    # 3. Jangka Waktu Pelayanan: derived, Lampiran angka 1 huruf B angka 5.
-    if not totals.has_duration:
-        add(
-            CheckFailure(
-                "service_time_empty",
-                K.SERVICE_TIME,
-                _(
-                    "Lampiran angka 1 huruf B angka 5: jangka waktu pelayanan dijumlahkan dari "
-                    "waktu setiap tahap; isi waktu tahap prosedur."
-                ),
-            )
+            % {"number": number, "action": step.action[:80]},
+            step.pk,
         )
+        for number, step in enumerate(rows.steps, start=1)
+        if not step_is_timed(step.duration_value)
+    ]
 
-    # 4. Biaya/Tarif: derived, Lampiran angka 1 huruf B angka 6.
-    if not steps:
-        add(
+
+def service_time_summed(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 5: derived, the steps' times add up to more than 0."""
+    if rows.totals.has_duration:
+        return []
+    return [
+        CheckFailure(
+            "service_time_empty",
+            kind,
+            _(
+                "Lampiran angka 1 huruf B angka 5: jangka waktu pelayanan dijumlahkan dari "
+                "waktu setiap tahap; isi waktu tahap prosedur."
+            ),
+        )
+    ]
+
+
+def fee_clear(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 6: derived from the steps, "Gratis" or an amount;
+    an amount the applicant pays names the tariff's legal basis."""
+    if not rows.steps:
+        return [
             CheckFailure(
                 "fee_unknown",
-                K.FEE,
+                kind,
                 _(
                     "Lampiran angka 1 huruf B angka 6: biaya harus jelas; tulis Gratis bila "
                     "tidak dipungut biaya (biaya dihitung dari tahap prosedur, isi tahapnya)."
                 ),
             )
-        )
-    elif not totals.is_free and not standard.fee_legal_basis.strip():
-        add(
-            CheckFailure(
-                "fee_legal_basis",
-                K.FEE,
-                _(
-                    "Lampiran angka 1 huruf B angka 6: biaya harus jelas; layanan ini dipungut "
-                    "%(fee)s, tulis dasar hukum tarifnya (misalnya Perda retribusi)."
-                )
-                % {"fee": totals.fee_display},
+        ]
+    if rows.totals.is_free or rows.standard.fee_legal_basis.strip():
+        return []
+    return [
+        CheckFailure(
+            "fee_legal_basis",
+            kind,
+            _(
+                "Lampiran angka 1 huruf B angka 6: biaya harus jelas; layanan ini dipungut "
+                "%(fee)s, tulis dasar hukum tarifnya (misalnya Perda retribusi)."
             )
+            % {"fee": rows.totals.fee_display},
         )
+    ]
 
-    # 5. Produk Pelayanan: Lampiran angka 1 huruf B angka 7.
-    if not texts.get(K.PRODUCT, "").strip():
-        add(
-            CheckFailure(
-                "product_missing",
-                K.PRODUCT,
-                _(
-                    "Lampiran angka 1 huruf B angka 7: sebutkan produk pelayanan, hasil akhir "
-                    "yang diterima pemohon."
-                ),
-            )
+
+def product_named(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 7: the component's text names the product."""
+    if rows.text(kind):
+        return []
+    return [
+        CheckFailure(
+            "product_missing",
+            kind,
+            _(
+                "Lampiran angka 1 huruf B angka 7: sebutkan produk pelayanan, hasil akhir "
+                "yang diterima pemohon."
+            ),
         )
+    ]
 
-    # 6. Penanganan Pengaduan: Lampiran angka 1 huruf B angka 8.
+
+def complaints_reachable(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 8: officer, phone, e-mail and office address, and at
+    least one channel."""
+    standard = rows.standard
     contact = (
         (standard.complaint_officer, _("nama petugas")),
         (standard.complaint_phone, _("nomor telepon")),
         (standard.complaint_email, _("alamat surel")),
         (standard.complaint_address, _("alamat kantor")),
     )
+    failures = []
     missing = [label for value, label in contact if not (value or "").strip()]
     if missing:
-        add(
+        failures.append(
             CheckFailure(
                 "complaint_contact",
-                K.COMPLAINTS,
+                kind,
                 _(
                     "Lampiran angka 1 huruf B angka 8: mekanisme pengaduan harus menyebut "
                     "dengan jelas nama petugas, nomor telepon, alamat surel, dan alamat kantor; "
@@ -230,58 +263,103 @@ def check_standard(standard: ServiceStandard) -> list[CheckFailure]:
                 % {"missing": ", ".join(str(m) for m in missing)},
             )
         )
-    if not channels:
-        add(
+    if not rows.channels:
+        failures.append(
             CheckFailure(
                 "complaint_channel",
-                K.COMPLAINTS,
+                kind,
                 _(
                     "Lampiran angka 1 huruf B angka 8: sediakan paling sedikit satu saluran "
                     "pengaduan (kotak saran, SMS/WhatsApp, portal web, petugas pengaduan, ...)."
                 ),
             )
         )
-
-    # 7. Dasar Hukum: Lampiran angka 1 huruf B angka 2.
-    if not any(basis.number.strip() and basis.year for basis in legal_bases):
-        add(
-            CheckFailure(
-                "legal_basis_none",
-                K.LEGAL_BASIS,
-                _(
-                    "Lampiran angka 1 huruf B angka 2: tulis paling sedikit satu dasar hukum "
-                    "lengkap dengan nomor dan tahunnya."
-                ),
-            )
-        )
-
-    # 8-10, 12-14: text components, Pasal 8 huruf b.
-    for kind in TEXT_COMPONENTS:
-        if not texts.get(kind, "").strip():
-            add(
-                CheckFailure(
-                    "component_empty",
-                    kind,
-                    _("Pasal 8 huruf b angka %(number)s: komponen “%(label)s” belum diisi.")
-                    % {"number": _MANAGEMENT_NUMBER[kind], "label": kind.label},
-                )
-            )
-
-    # 11. Jumlah Pelaksana: Pasal 8 huruf b angka 5.
-    if not standard.staff_count:
-        add(
-            CheckFailure(
-                "staff_count",
-                K.STAFF_COUNT,
-                _(
-                    "Pasal 8 huruf b angka 5: tulis jumlah pelaksana (lebih dari nol), dengan "
-                    "rinciannya bila ada."
-                ),
-            )
-        )
-
-    failures.sort(key=lambda failure: failure.component_number)
     return failures
+
+
+def legal_basis_cited(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 2: at least one legal basis with its number and year."""
+    if any(basis.number.strip() and basis.year for basis in rows.legal_bases):
+        return []
+    return [
+        CheckFailure(
+            "legal_basis_none",
+            kind,
+            _(
+                "Lampiran angka 1 huruf B angka 2: tulis paling sedikit satu dasar hukum "
+                "lengkap dengan nomor dan tahunnya."
+            ),
+        )
+    ]
+
+
+def staff_counted(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Pasal 8 huruf b angka 5: a staff count above zero (its breakdown, the text, optional)."""
+    if rows.standard.staff_count:
+        return []
+    return [
+        CheckFailure(
+            "staff_count",
+            kind,
+            _(
+                "Pasal 8 huruf b angka 5: tulis jumlah pelaksana (lebih dari nol), dengan "
+                "rinciannya bila ada."
+            ),
+        )
+    ]
+
+
+def text_filled(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Pasal 8 huruf b: a management component filled by its own text only is not blank."""
+    if rows.text(kind):
+        return []
+    return [
+        CheckFailure(
+            "component_empty",
+            kind,
+            _("Pasal 8 huruf b angka %(number)s: komponen “%(label)s” belum diisi.")
+            % {"number": kind.number - 6, "label": kind.label},
+        )
+    ]
+
+
+class Rule(NamedTuple):
+    """A rule and the component of the Lampiran's table it checks."""
+
+    component: ComponentKind
+    check: Callable[[StandardRows, ComponentKind], list[CheckFailure]]
+
+
+# One rule per row of the Lampiran's table (angka 2), in its order.
+RULES: tuple[Rule, ...] = (
+    Rule(K.REQUIREMENTS, requirements_listed),
+    Rule(K.PROCEDURE, steps_timed),
+    Rule(K.SERVICE_TIME, service_time_summed),
+    Rule(K.FEE, fee_clear),
+    Rule(K.PRODUCT, product_named),
+    Rule(K.COMPLAINTS, complaints_reachable),
+    Rule(K.LEGAL_BASIS, legal_basis_cited),
+    Rule(K.FACILITIES, text_filled),
+    Rule(K.STAFF_COMPETENCE, text_filled),
+    Rule(K.INTERNAL_SUPERVISION, text_filled),
+    Rule(K.STAFF_COUNT, staff_counted),
+    Rule(K.SERVICE_GUARANTEE, text_filled),
+    Rule(K.SAFETY_GUARANTEE, text_filled),
+    Rule(K.STAFF_EVALUATION, text_filled),
+)
+
+# Components the check leaves alone, each with why (none: every row of the table is
+# filled by something a drafter writes).
+NEEDS_NO_RULE: dict[ComponentKind, str] = {}
+
+# Components whose own text is required (the others are filled by rows or derived values).
+TEXT_COMPONENTS = tuple(rule.component for rule in RULES if rule.check is text_filled)
+
+
+def check_standard(standard: ServiceStandard) -> list[CheckFailure]:
+    """Every rule that fails, in the order of the components."""
+    rows = StandardRows.of(standard)
+    return [failure for rule in RULES for failure in rule.check(rows, rule.component)]
 
 
 # --- warnings: what may be wrong but does not block submission -----------------------
@@ -340,20 +418,19 @@ def _stated_durations(text: str) -> list[tuple[str, Decimal]]:
     return stated
 
 
-def check_warnings(standard: ServiceStandard) -> list[CheckWarning]:
-    """Warnings: today, the text of component 3 naming a time the steps do not add up to
-    (Lampiran angka 1 huruf B angka 5: the service time is the sum of the steps' times)."""
-    totals = standard_totals(standard)
+def service_time_text_matches(rows: StandardRows, kind: ComponentKind) -> list[CheckFailure]:
+    """Lampiran angka 1 huruf B angka 5: the service time is the sum of the steps' times, so
+    the component's text names no other time."""
+    totals = rows.totals
     if not totals.has_duration:
         return []  # the check already asks for the steps' times
-    text = _texts(standard).get(K.SERVICE_TIME, "")
-    stated = _stated_durations(text)
+    stated = _stated_durations(rows.texts.get(kind, ""))
     if not stated or any(abs(m - totals.minutes_total) < 1 for _w, m in stated):
         return []
     return [
         CheckWarning(
             "service_time_text",
-            K.SERVICE_TIME,
+            kind,
             _(
                 "Lampiran angka 1 huruf B angka 5: uraian jangka waktu menyebut “%(stated)s”, "
                 "sedangkan jumlah waktu tahap prosedur %(total)s; samakan uraiannya dengan "
@@ -362,6 +439,15 @@ def check_warnings(standard: ServiceStandard) -> list[CheckWarning]:
             % {"stated": stated[0][0], "total": totals.duration_display},
         )
     ]
+
+
+WARNING_RULES: tuple[Rule, ...] = (Rule(K.SERVICE_TIME, service_time_text_matches),)
+
+
+def check_warnings(standard: ServiceStandard) -> list[CheckWarning]:
+    """What may be wrong but does not block submission, in the order of the components."""
+    rows = StandardRows.of(standard)
+    return [warning for rule in WARNING_RULES for warning in rule.check(rows, rule.component)]
 
 
 def is_complete(standard: ServiceStandard) -> bool:

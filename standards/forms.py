@@ -77,17 +77,6 @@ class CountedLimits:
             field.count_limit = limit
 
 
-def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError beside the fields it names (the rest on top)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
-
-
 # --- services (jenis layanan) -------------------------------------------------
 
 

@@ -3,8 +3,6 @@ into form errors."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-
 from ..models import Consultation
 from ..permissions import may_change, may_manage
 
@@ -21,15 +19,6 @@ def frame(request, consultation: Consultation, tab: str, **extra) -> dict:
         "may_change": may_change(request.user, consultation),
         **extra,
     }
-
-
-def attach_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal beside the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def is_htmx(request) -> bool:

@@ -11,10 +11,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bontang_sp.form_errors import attach_errors
+
 from .. import permissions, selectors, services
 from ..forms import DecideForm, InputForm
 from ..models import ConsultationInput, InputOutcome
-from .common import PREFIX, attach_errors, frame, is_htmx
+from .common import PREFIX, frame, is_htmx
 
 
 def _input_form(consultation, data=None, initial=None):

@@ -11,10 +11,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bontang_sp.form_errors import attach_errors, error_text, flash_errors
+
 from .. import permissions, selectors, services
 from ..forms import ParticipantForm
 from ..models import Participant
-from .common import PREFIX, attach_errors, frame, is_htmx
+from .common import PREFIX, frame, is_htmx
 
 
 def participant_list(request, agency_slug: str, pk: int):
@@ -89,8 +91,7 @@ def participant_delete(request, agency_slug: str, pk: int, participant_pk: int):
     try:
         services.participant_remove(actor=request.user, participant=participant)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("%(name)s dihapus dari undangan.") % {"name": participant.name})
     return redirect("consultations:participant-list", agency_slug=agency_slug, pk=pk)
@@ -141,7 +142,7 @@ def attendance_toggle(request, agency_slug: str, pk: int, participant_pk: int):
             actor=request.user, participant=participant, attended=wanted
         )
     except ValidationError as error:
-        error_message = " ".join(error.messages)
+        error_message = error_text(error)
     consultation = participant.consultation
     if is_htmx(request):
         return render(

@@ -9,10 +9,12 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bontang_sp.form_errors import attach_errors, flash_errors
+
 from .. import permissions, selectors, services
 from ..forms import CancelForm, CloseForm, ConsultationForm
 from ..models import REQUIRED_SCANS, ConsultationStatus, InputOutcome, ScanKind
-from .common import PREFIX, attach_errors, frame
+from .common import PREFIX, frame
 from .printouts import documents_for
 
 
@@ -143,8 +145,7 @@ def consultation_mark_held(request, agency_slug: str, pk: int):
     try:
         services.consultation_mark_held(actor=request.user, consultation=consultation)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(
             request,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from bontang_sp.form_errors import flash_errors
 from documents.models import Document
 
 from .. import permissions, services
@@ -54,8 +55,7 @@ def document_generate(request, agency_slug: str, pk: int, kind: str):
             actor=request.user, consultation=consultation, kind=KINDS[kind]
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(
             request,

@@ -9,6 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bontang_sp.form_errors import attach_errors, flash_errors
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
     attachment_response,
@@ -19,7 +20,7 @@ from documents.uploads import (
 from .. import permissions, services
 from ..forms import ScanUploadForm
 from ..models import REQUIRED_SCANS, ConsultationScan, ScanKind
-from .common import PREFIX, attach_errors, frame
+from .common import PREFIX, frame
 
 
 @limit_upload_size
@@ -99,8 +100,7 @@ def scan_delete(request, agency_slug: str, pk: int, scan_pk: int):
     try:
         services.scan_remove(actor=request.user, scan=scan)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("Berkas %(name)s dihapus.") % {"name": scan.original_name})
     return redirect("consultations:scan-list", agency_slug=agency_slug, pk=pk)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from bontang_sp.form_errors import attach_errors
+
 from ..models import SigningCredential
 from ..uploads import JudgedFileField, limit_upload_size, read_pkcs12_upload
 from . import services
@@ -48,7 +50,7 @@ def credential_page(request):
                     passphrase=form.cleaned_data["passphrase"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                attach_errors(form, error)
             else:
                 messages.success(request, _("Sertifikat elektronik disimpan."))
                 return redirect("documents:signing-credential")

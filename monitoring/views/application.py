@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bontang_sp.form_errors import attach_errors, flash_errors
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
     attachment_response,
@@ -29,7 +30,6 @@ from ..models import (
     EvaluationFollowUp,
 )
 from ..permissions import agency_for_reading, may_manage, may_record_application
-from .reports import _errors
 
 PREFIX = "kelola/pd/<slug:agency_slug>/penerapan/"
 
@@ -97,7 +97,7 @@ def standard_detail(request, agency_slug: str, pk: int):
                             actor=request.user, standard=standard, uploads=uploads, **data
                         )
                     except ValidationError as error:
-                        _errors(activity_form, error)
+                        attach_errors(activity_form, error)
                     else:
                         messages.success(request, _("Kegiatan penerapan dicatat."))
                         return redirect("monitoring:application-detail", agency.slug, pk)
@@ -110,7 +110,7 @@ def standard_detail(request, agency_slug: str, pk: int):
                         actor=request.user, standard=standard, **evaluation_form.cleaned_data
                     )
                 except ValidationError as error:
-                    _errors(evaluation_form, error)
+                    attach_errors(evaluation_form, error)
                 else:
                     messages.success(request, _("Evaluasi dicatat."))
                     return redirect("monitoring:application-detail", agency.slug, pk)
@@ -171,7 +171,7 @@ def follow_up_create(request, agency_slug: str, pk: int, evaluation_pk: int):
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Tindak lanjut dicatat."))
     return redirect("monitoring:application-detail", agency_slug, pk)
@@ -192,7 +192,7 @@ def follow_up_status(request, agency_slug: str, pk: int, follow_up_pk: int):
             actor=request.user, follow_up=follow_up, status=request.POST.get("status", "")
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     return redirect("monitoring:application-detail", agency_slug, pk)
 
 
@@ -222,7 +222,7 @@ def follow_up_revise(request, agency_slug: str, pk: int, follow_up_pk: int):
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
         return redirect("monitoring:application-detail", agency_slug, pk)
     messages.success(
         request,

@@ -14,6 +14,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bontang_sp.form_errors import error_text
 from bontang_sp.ratelimit import allow
 from standards.models import Service
 
@@ -93,7 +94,7 @@ def survey(request, agency_slug: str, service_slug: str):
             return render(
                 request,
                 "monitoring/survey_form.html",
-                {**context, "form": form, "error": " ".join(error.messages)},
+                {**context, "form": form, "error": error_text(error)},
                 status=400,
             )
         return redirect("monitoring:survey-thanks", service.agency.slug, service.slug)

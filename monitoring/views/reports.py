@@ -12,6 +12,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bontang_sp.form_errors import attach_errors, flash_errors
+
 from .. import selectors
 from ..charts import element_bars
 from ..forms import FollowUpForm, PeriodOpenForm
@@ -30,14 +32,6 @@ from ..services import (
 PREFIX = "kelola/pd/<slug:agency_slug>/skm/"
 
 
-def _errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @require_http_methods(["GET", "POST"])
 def period_list(request, agency_slug: str):
     agency = agency_for_reports(request.user, agency_slug)
@@ -50,7 +44,7 @@ def period_list(request, agency_slug: str):
             try:
                 period = survey_period_open(actor=request.user, agency=agency, **form.cleaned_data)
             except ValidationError as error:
-                _errors(form, error)
+                attach_errors(form, error)
             else:
                 messages.success(request, _("Periode SKM dibuka."))
                 return redirect("monitoring:period-detail", agency.slug, period.pk)
@@ -92,7 +86,7 @@ def period_detail(request, agency_slug: str, pk: int):
                     actor=request.user, period=period, **follow_up_form.cleaned_data
                 )
             except ValidationError as error:
-                _errors(follow_up_form, error)
+                attach_errors(follow_up_form, error)
             else:
                 messages.success(request, _("Tindak lanjut dicatat."))
                 return redirect("monitoring:period-detail", agency.slug, period.pk)
@@ -122,7 +116,7 @@ def period_close(request, agency_slug: str, pk: int):
     try:
         survey_period_close(actor=request.user, period=period)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Periode SKM ditutup."))
     return redirect("monitoring:period-detail", agency.slug, period.pk)
@@ -137,7 +131,7 @@ def follow_up_status(request, agency_slug: str, pk: int):
             actor=request.user, follow_up=follow_up, status=request.POST.get("status", "")
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     return redirect("monitoring:period-detail", agency.slug, follow_up.period_id)
 
 

@@ -20,9 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from bontang_sp.form_errors import attach_errors
+
 from .. import permissions, services
 from ..checks import check_standard, check_warnings
-from ..forms import FIELD_GROUPS, attach_errors, fields_form, step_choices
+from ..forms import FIELD_GROUPS, fields_form, step_choices
 from ..models import ReviewNote, ServiceStandard, StandardStatus
 from ..selectors import standard_with_rows
 from ..totals import standard_totals

@@ -15,8 +15,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bontang_sp.form_errors import attach_errors
+
 from .. import permissions, services
-from ..forms import ServiceForm, attach_errors
+from ..forms import ServiceForm
 from ..models import Service, ServiceStandard, StandardStatus
 from ..selectors import free_services
 from ..totals import standard_totals

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
+from bontang_sp.form_errors import attach_errors
+
 from .. import permissions, services
-from ..forms import attach_errors
 from .editor import editor_url, oob_fragments, render_editor, require_editable
 from .layout import RowItem, RowSection, RowType, row_form, row_type
 

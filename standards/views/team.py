@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bontang_sp.form_errors import attach_errors
 from documents.uploads import (
     PDF,
     REQUEST_TOO_LARGE_MESSAGE,
@@ -22,7 +23,7 @@ from documents.uploads import (
 
 from .. import permissions, services
 from ..checks import check_team
-from ..forms import DraftingTeamForm, TeamMemberForm, attach_errors
+from ..forms import DraftingTeamForm, TeamMemberForm
 from ..models import DraftingTeam, TeamMember, TeamRole
 
 

@@ -11,8 +11,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bontang_sp.form_errors import attach_errors
+
 from .. import decrees, diff, permissions, services
-from ..forms import ReviseForm, attach_errors
+from ..forms import ReviseForm
 from ..models import StandardStatus
 from ..selectors import standard_with_rows
 from .editor import editor_url

@@ -244,3 +244,35 @@ def test_team_with_chair_secretary_and_member_is_complete(agency_a):
 def test_team_missing_a_role_is_incomplete(agency_a, roles, clause):
     [problem] = check_team(make_team(agency_a, roles))
     assert problem.startswith(f"Pasal 10 ayat (4) {clause}")
+
+
+# --- the rules: one per component of the Lampiran's table ---------------------------
+
+
+def test_every_component_of_the_lampiran_has_a_rule_or_says_why_not():
+    from standards.checks import NEEDS_NO_RULE, RULES
+
+    ruled = [rule.component for rule in RULES]
+    assert len(ruled) == len(set(ruled)), "one rule per component"
+    assert not set(ruled) & set(NEEDS_NO_RULE)
+    assert set(ruled) | set(NEEDS_NO_RULE) == set(ComponentKind)
+    assert all(why.strip() for why in NEEDS_NO_RULE.values())
+
+
+def test_the_rules_follow_the_order_of_the_lampiran_table():
+    from standards.checks import RULES
+
+    numbers = [rule.component.number for rule in RULES]
+    assert numbers == sorted(numbers)
+
+
+def test_each_rule_fails_only_for_its_own_component(db):
+    from standards.checks import RULES, StandardRows
+    from tests.standards.factories import StandardFactory
+
+    rows = StandardRows.of(StandardFactory())
+    for rule in RULES:
+        failures = rule.check(rows, rule.component)
+        assert failures, rule.check.__name__
+        assert {failure.component for failure in failures} == {rule.component}
+        assert all(f.message.startswith(("Lampiran", "Pasal")) for f in failures)
