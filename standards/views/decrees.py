@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -34,8 +34,8 @@ from ..decree_forms import (
     SignedScanForm,
     SignForm,
 )
-from ..decree_queries import decree_detail, decrees_for, last_return, review_queue
-from ..models import Decree, DecreeStatus, ReviewNote
+from ..decree_queries import decrees_for, last_return, review_queue
+from ..models import DecreeStatus
 from ..selectors import standard_as_of, standard_with_rows
 from ..timeline import decree_timeline
 from ..totals import standard_totals
@@ -48,15 +48,7 @@ from ..workflow import (
 )
 from .editor import build_blocks
 
-
-def _decree_for_reading(user, pk: int) -> Decree:
-    try:
-        decree = decree_detail(pk)
-    except Decree.DoesNotExist as error:
-        raise Http404 from error
-    if not agency_permissions.may_read(user, decree.agency):
-        raise Http404
-    return decree
+_decree_for_reading = permissions.decree_for_reading
 
 
 def decree_list(request):
@@ -122,9 +114,7 @@ def decree_view(request, pk: int):
 
 
 def decree_edit_text(request, pk: int):
-    decree = _decree_for_reading(request.user, pk)
-    if not permissions.may_draft(request.user, decree.agency):
-        raise Http404
+    decree = permissions.decree_for_drafting(request.user, pk)
     form = DecreeTextForm(request.POST or None, instance=decree)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,8 +136,7 @@ def decree_act(request, pk: int, action: str):
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise Http404
-    if spec not in available_actions(decree, request.user):
-        raise PermissionDenied
+    agency_permissions.refuse_unless(spec in available_actions(decree, request.user))
     form_class = ACT_FORMS.get(action)
     form_kwargs = {"user": request.user} if form_class and issubclass(form_class, SignForm) else {}
     form = form_class(request.POST or None, **form_kwargs) if form_class else None
@@ -319,9 +308,7 @@ def decree_signed_scan(request, pk: int):
 @require_POST
 def review_note_addressed(request, pk: int):
     """The drafters' answer to a note: what they changed, or why not."""
-    note = get_object_or_404(ReviewNote.objects.select_related("decree__agency"), pk=pk)
-    if not permissions.may_draft(request.user, note.decree.agency):
-        raise Http404
+    note = permissions.review_note_for_drafting(request.user, pk)
     try:
         services.review_note_address(
             actor=request.user, note=note, answer=request.POST.get("answer", "")
