@@ -141,8 +141,8 @@ def agency_for_reading(user, slug: str) -> Agency:
     return readable_or_404(user, get_object_or_404(Agency, slug=slug))
 
 
-def refuse_unless(allowed: bool) -> None:
+def refuse_unless(allowed: bool, reason: str = "") -> None:
     """For a reader of the agency (already past `readable_or_404`) who may not do the act:
     403, the refusal page, since the object's existence is no secret to them."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(reason) if reason else PermissionDenied

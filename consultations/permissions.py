@@ -21,6 +21,7 @@ from agencies.models import Agency
 
 from .models import Consultation, ConsultationScan
 
+# The views ask here; these answers are the agencies app's, the same in every app.
 may_read = agency_permissions.may_read
 agency_for_reading = agency_permissions.agency_for_reading
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from agencies import permissions as agency_permissions
 from agencies.models import Agency
 
-may_read = agency_permissions.may_read
+# The views ask here; this answer is the agencies app's, the same in every app.
 agency_for_reading = agency_permissions.agency_for_reading
 
 

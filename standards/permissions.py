@@ -19,8 +19,10 @@ from agencies.roles import CityRole
 from .decree_queries import decree_detail
 from .models import Decree, ReviewNote, Service, ServiceStandard, TeamMember, TeamRole
 
+# The views ask here; these answers are the agencies app's, the same in every app.
 may_read_agency = agency_permissions.may_read
 agency_for_reading = agency_permissions.agency_for_reading
+refuse_unless = agency_permissions.refuse_unless
 
 
 def may_draft(user, agency: Agency) -> bool:

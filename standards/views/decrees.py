@@ -136,7 +136,7 @@ def decree_act(request, pk: int, action: str):
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise Http404
-    agency_permissions.refuse_unless(spec in available_actions(decree, request.user))
+    permissions.refuse_unless(spec in available_actions(decree, request.user))
     form_class = ACT_FORMS.get(action)
     form_kwargs = {"user": request.user} if form_class and issubclass(form_class, SignForm) else {}
     form = form_class(request.POST or None, **form_kwargs) if form_class else None
