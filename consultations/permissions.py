@@ -8,14 +8,12 @@ Built on `agencies.permissions`:
   and the Sekretariat Daerah, read-only;
 - everyone else gets 404, so that not even the existence of a consultation leaks.
 
-Gatekeepers return the object or raise Http404 (no right to read) / PermissionDenied
-(may read, may not change).
+Gatekeepers return the object or raise Http404 (no right to read the agency:
+`agencies.permissions.agency_for_reading`) / PermissionDenied (may read, may not change).
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agencies import permissions as agency_permissions
@@ -23,9 +21,9 @@ from agencies.models import Agency
 
 from .models import Consultation, ConsultationScan
 
-
-def may_read(user, agency: Agency) -> bool:
-    return agency_permissions.may_read(user, agency)
+# The views ask here; these answers are the agencies app's, the same in every app.
+may_read = agency_permissions.may_read
+agency_for_reading = agency_permissions.agency_for_reading
 
 
 def may_manage(user, agency: Agency) -> bool:
@@ -37,17 +35,14 @@ def may_change(user, consultation: Consultation) -> bool:
     return consultation.is_open and may_manage(user, consultation.agency)
 
 
-def agency_for_reading(user, slug: str) -> Agency:
-    agency = get_object_or_404(Agency, slug=slug)
-    if not may_read(user, agency):
-        raise Http404
-    return agency
+def refuse_unless_manager(user, agency: Agency) -> None:
+    """403 for a reader of the agency who may not manage its consultations."""
+    agency_permissions.refuse_unless(may_manage(user, agency))
 
 
 def agency_for_managing(user, slug: str) -> Agency:
     agency = agency_for_reading(user, slug)
-    if not may_manage(user, agency):
-        raise PermissionDenied
+    refuse_unless_manager(user, agency)
     return agency
 
 
@@ -60,8 +55,7 @@ def consultation_for_reading(user, agency_slug: str, pk: int, queryset=None) -> 
 
 def consultation_for_managing(user, agency_slug: str, pk: int, queryset=None) -> Consultation:
     consultation = consultation_for_reading(user, agency_slug, pk, queryset)
-    if not may_manage(user, consultation.agency):
-        raise PermissionDenied
+    refuse_unless_manager(user, consultation.agency)
     return consultation
 
 

@@ -7,23 +7,19 @@ Built on `agencies.permissions`:
   also for agencies whose standards the mayor decrees; never the superuser.
 
 The public reads only Maklumat that were set (see `selectors.public_maklumat`).
-Users who may not read an agency get 404, so its existence does not leak.
+Users who may not read an agency get 404 (`agencies.permissions.agency_for_reading`), so
+its existence does not leak; its readers who may not edit or set get 403.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-
 from agencies import permissions as agency_permissions
 from agencies.models import Agency
 
-
-def may_read(user, agency: Agency) -> bool:
-    return agency_permissions.may_read(user, agency)
+# The views ask here; this answer is the agencies app's, the same in every app.
+agency_for_reading = agency_permissions.agency_for_reading
 
 
 def may_edit_draft(user, agency: Agency) -> bool:
@@ -48,25 +44,15 @@ def available_actions(user, agency: Agency) -> MaklumatActions:
     return MaklumatActions(edit_draft=may_edit_draft(user, agency), set=may_set(user, agency))
 
 
-def agency_for_reading(user, slug: str) -> Agency:
-    """The agency by slug if the user may read its Maklumat records; 404 otherwise."""
-    agency = get_object_or_404(Agency, slug=slug)
-    if not may_read(user, agency):
-        raise Http404
-    return agency
-
-
 def agency_for_editing(user, slug: str) -> Agency:
     """404 for those who may not read the agency, 403 for readers who may not edit."""
     agency = agency_for_reading(user, slug)
-    if not may_edit_draft(user, agency):
-        raise PermissionDenied
+    agency_permissions.refuse_unless(may_edit_draft(user, agency))
     return agency
 
 
 def agency_for_setting(user, slug: str) -> Agency:
     """404 for those who may not read the agency, 403 for its people who may not set."""
     agency = agency_for_reading(user, slug)
-    if not may_set(user, agency):
-        raise PermissionDenied
+    agency_permissions.refuse_unless(may_set(user, agency))
     return agency

@@ -13,7 +13,7 @@ from .models import Maklumat
 
 
 def maklumat_work_items(user) -> list[WorkItem]:
-    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+    if not agency_permissions.is_actor(user):
         return []
     headed = agency_permissions.agencies_headed(user)
     drafts = Maklumat.objects.drafts().filter(agency__in=headed).select_related("agency")

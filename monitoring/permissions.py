@@ -3,17 +3,17 @@
 - The agency head (Kepala Perangkat Daerah) runs the agency's SKM, records its
   application and evaluations, and reads its reports (Pasal 13, 16 ayat (1)).
 - The Sekretaris Daerah reads every agency's reports and the dashboard (Pasal 15).
-- Everyone else gets a 404 on these pages; citizens answer the survey and read the
-  published summary only.
+- Who may not read the agency gets a 404 on these pages, as in every app
+  (`agencies.permissions.agency_for_reading`); so do its other people where they may not
+  read the reports or act. Citizens answer the survey and read the published summary only.
 """
 
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from agencies.models import Agency
-from agencies.permissions import has_city_role, may_act_as_head, may_draft_for, may_read
+from agencies.permissions import agency_for_reading, has_city_role, may_act_as_head, may_draft_for
 from agencies.roles import CityRole
 
 
@@ -31,28 +31,24 @@ def may_record_application(user, agency: Agency) -> bool:
     return may_draft_for(user, agency) or may_act_as_head(user, agency)
 
 
-def agency_for_reading(user, agency_slug: str) -> Agency:
-    """Application and evaluation records: the agency's own people and the city roles."""
-    agency = get_object_or_404(Agency, slug=agency_slug)
-    if not may_read(user, agency):
-        raise Http404
-    return agency
-
-
 def may_read_reports(user, agency: Agency) -> bool:
     return may_act_as_head(user, agency) or is_secretariat(user)
 
 
+def _or_404(allowed: bool) -> None:
+    # Monitoring answers 404 also to the agency's readers who may not see or do this.
+    if not allowed:
+        raise Http404
+
+
 def agency_for_reports(user, agency_slug: str) -> Agency:
     """The agency whose monitoring this user may read, or 404."""
-    agency = get_object_or_404(Agency, slug=agency_slug)
-    if not may_read_reports(user, agency):
-        raise Http404
+    agency = agency_for_reading(user, agency_slug)
+    _or_404(may_read_reports(user, agency))
     return agency
 
 
 def agency_for_managing(user, agency_slug: str) -> Agency:
-    agency = get_object_or_404(Agency, slug=agency_slug)
-    if not may_manage(user, agency):
-        raise Http404
+    agency = agency_for_reading(user, agency_slug)
+    _or_404(may_manage(user, agency))
     return agency

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Membership, MembershipRole
 from agencies.notifications import notify
-from agencies.permissions import agencies_headed
+from agencies.permissions import agencies_headed, is_actor
 from agencies.roles import CityRole
 from agencies.worklist import WorkItem
 from standards.models import ServiceStandard, StandardStatus
@@ -230,7 +230,7 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
 
 def monitoring_work_items(user) -> list[WorkItem]:
     """'Tugas saya' for agency heads: SKM due, evaluations due, follow-ups past due."""
-    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+    if not is_actor(user):
         return []
     headed = agencies_headed(user)
     if not headed.exists():

@@ -2,7 +2,9 @@
 
 Built on `agencies.permissions`: who may draft for the service's agency edits its
 services, drafting team and draft standards; who may read the agency reads them.
-A standard is edited only while it is a draft.
+A standard is edited only while it is a draft. Who may not read the agency gets 404 for
+its services, standards and decrees (`agencies.permissions.readable_or_404`); so do its
+readers for the pages that change them.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from agencies import permissions as agency_permissions
 from agencies.models import Agency
 from agencies.roles import CityRole
 
-from .models import Service, ServiceStandard, TeamMember, TeamRole
+from .models import Decree, ReviewNote, Service, ServiceStandard, TeamMember, TeamRole
 
-
-def may_read_agency(user, agency: Agency) -> bool:
-    return agency_permissions.may_read(user, agency)
+# The views ask here; these answers are the agencies app's, the same in every app.
+may_read_agency = agency_permissions.may_read
+agency_for_reading = agency_permissions.agency_for_reading
+refuse_unless = agency_permissions.refuse_unless
 
 
 def may_draft(user, agency: Agency) -> bool:
@@ -34,35 +37,30 @@ def may_edit_standard(user, standard: ServiceStandard) -> bool:
     )
 
 
-def agency_for_drafting(user, slug: str) -> Agency:
-    """The agency by slug if the user may draft for it; 404 otherwise (no existence leak)."""
-    agency = get_object_or_404(Agency, slug=slug)
+def _draftable_or_404(user, agency: Agency) -> Agency:
+    # Who drafts for an agency reads it; its readers who may not draft get 404 here too.
     if not may_draft(user, agency):
         raise Http404
     return agency
 
 
-def agency_for_reading(user, slug: str) -> Agency:
-    agency = get_object_or_404(Agency, slug=slug)
-    if not may_read_agency(user, agency):
-        raise Http404
-    return agency
+def agency_for_drafting(user, slug: str) -> Agency:
+    """The agency by slug if the user may draft for it; 404 otherwise (no existence leak)."""
+    return _draftable_or_404(user, get_object_or_404(Agency, slug=slug))
 
 
 def standard_for_reading(user, pk: int) -> ServiceStandard:
     standard = get_object_or_404(
         ServiceStandard.objects.select_related("service__agency", "service__work_unit"), pk=pk
     )
-    if not may_read_agency(user, standard.service.agency):
-        raise Http404
+    agency_permissions.readable_or_404(user, standard.service.agency)
     return standard
 
 
 def standard_for_editing(user, pk: int) -> ServiceStandard:
     """404 for those who may not read; the caller shows drafts read-only when not editable."""
     standard = standard_for_reading(user, pk)
-    if not may_draft(user, standard.service.agency):
-        raise Http404
+    _draftable_or_404(user, standard.service.agency)
     return standard
 
 
@@ -74,15 +72,37 @@ def service_for_drafting(user, agency_slug: str, pk: int) -> Service:
 # --- decrees (Pasal 12) -------------------------------------------------------------
 
 
-def _is_actor(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and not user.is_superuser)
+def decree_for_reading(user, pk: int) -> Decree:
+    """The decree with its lampiran, history and notes, if the user may read its agency."""
+    from .decrees.queries import decree_detail  # the decrees' table reads this module
+
+    try:
+        decree = decree_detail(pk)
+    except Decree.DoesNotExist as error:
+        raise Http404 from error
+    agency_permissions.readable_or_404(user, decree.agency)
+    return decree
+
+
+def decree_for_drafting(user, pk: int) -> Decree:
+    """The decree, if the user drafts for its agency: 404 for everyone else."""
+    decree = decree_for_reading(user, pk)
+    _draftable_or_404(user, decree.agency)
+    return decree
+
+
+def review_note_for_drafting(user, pk: int) -> ReviewNote:
+    """A reviewer's note, answered by who drafts for the decree's agency; 404 otherwise."""
+    note = get_object_or_404(ReviewNote.objects.select_related("decree__agency"), pk=pk)
+    _draftable_or_404(user, note.decree.agency)
+    return note
 
 
 def is_team_chair(user, agency: Agency) -> bool:
     """The ketua of the agency's drafting team (the parent's team for a UPT or school)."""
     team_agency = agency.parent if agency.drafted_by_parent else agency
     return (
-        _is_actor(user)
+        agency_permissions.is_actor(user)
         and TeamMember.objects.filter(
             team__agency=team_agency, user=user, role=TeamRole.CHAIR
         ).exists()

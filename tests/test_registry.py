@@ -19,7 +19,7 @@ OWN_REGISTRATIONS = {
     ("documents/registry.py", "register_builder"),
     ("documents/registry.py", "register_renderer"),
     # The decree services' name for the Registry of "a decree came into force".
-    ("standards/in_force.py", "on_decree_in_force"),
+    ("standards/decrees/in_force.py", "on_decree_in_force"),
 }
 
 # How the plug-in points are called; calls outside an apps.py are refused.
@@ -37,7 +37,7 @@ def plug_in_points() -> dict[str, object]:
     from agencies import homes, worklist
     from bontang_sp import jinja2
     from portal import publication
-    from standards import in_force
+    from standards.decrees import in_force
 
     return {
         "home sections": homes._providers,
@@ -74,7 +74,7 @@ def test_what_the_apps_above_register_is_there():
     from consultations.selectors import public_trace
     from monitoring.selectors import portal_survey
     from portal.publication import _parts, publish_decree
-    from standards.in_force import _listeners
+    from standards.decrees.in_force import _listeners
 
     assert publish_decree in _listeners
     assert public_trace in _parts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -34,8 +34,7 @@ def input_list(request, agency_slug: str, pk: int):
     context = frame(request, consultation, "inputs")
     form = _input_form(consultation, request.POST or None) if context["may_change"] else None
     if request.method == "POST":
-        if not context["may_manage"]:
-            raise PermissionDenied
+        permissions.refuse_unless_manager(request.user, consultation.agency)
         if form is None:
             messages.warning(request, consultation.frozen_message)
             return redirect("consultations:input-list", agency_slug=agency_slug, pk=pk)

@@ -4,7 +4,7 @@ without JavaScript)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -25,8 +25,7 @@ def participant_list(request, agency_slug: str, pk: int):
     context = frame(request, consultation, "participants")
     form = ParticipantForm(request.POST or None) if context["may_change"] else None
     if request.method == "POST":
-        if not context["may_manage"]:
-            raise PermissionDenied
+        permissions.refuse_unless_manager(request.user, consultation.agency)
         if form is None:
             messages.warning(request, consultation.frozen_message)
             return redirect("consultations:participant-list", agency_slug=agency_slug, pk=pk)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -30,8 +30,7 @@ def scan_list(request, agency_slug: str, pk: int):
     status = 200
     form = None
     if request.method == "POST":
-        if not context["may_manage"]:
-            raise PermissionDenied
+        permissions.refuse_unless_manager(request.user, consultation.agency)
         if not context["may_change"]:
             messages.warning(request, consultation.frozen_message)
             return redirect("consultations:scan-list", agency_slug=agency_slug, pk=pk)

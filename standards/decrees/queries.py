@@ -12,8 +12,6 @@ from agencies.worklist import WorkItem
 
 from ..models import Decree, DecreeStandard, DecreeStatus, ReviewNote, StatusChange
 
-READ_ALL = (CityRole.REVIEWER, CityRole.MAYOR_OFFICE, CityRole.SECRETARIAT)
-
 
 def decrees_for(user) -> QuerySet[Decree]:
     """Decrees the user may read: their agencies', or all for the city-wide roles."""
@@ -21,7 +19,7 @@ def decrees_for(user) -> QuerySet[Decree]:
         standard_count=Count("lampiran", distinct=True),
         last_change=Max("status_changes__at"),
     )
-    if user.is_superuser or any(agency_permissions.has_city_role(user, r) for r in READ_ALL):
+    if agency_permissions.reads_every_agency(user):
         return qs
     return qs.filter(agency__in=agency_permissions.readable_agencies(user))
 
@@ -76,7 +74,7 @@ def _item(decree: Decree, title: str, since=None) -> WorkItem:
 
 def decree_work_items(user) -> list[WorkItem]:
     """'Tugas saya' for the decree workflow: the acts waiting for this user."""
-    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+    if not agency_permissions.is_actor(user):
         return []
     items: list[WorkItem] = []
     base = Decree.objects.select_related("agency")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from agencies import permissions as agency_permissions
 from agencies.roles import CityRole
 from agencies.workdays import calendar_for
+from bontang_sp.form_errors import attach_errors, beside_fields, flash_errors
 from bontang_sp.pagination import paginate
 from documents.uploads import (
     REQUEST_TOO_LARGE_MESSAGE,
@@ -31,28 +32,20 @@ from ..decrees.forms import (
     SignedScanForm,
 )
 from ..decrees.guards import needs_wet_signed_scan
-from ..decrees.queries import decree_detail, decrees_for, last_return, review_queue
+from ..decrees.queries import decrees_for, last_return, review_queue
 from ..decrees.workflow import (
     TRANSITIONS,
     TransitionRefused,
     available_actions,
     reasons_before_form,
 )
-from ..models import Decree, DecreeStatus, ReviewNote
+from ..models import DecreeStatus
 from ..selectors import standard_as_of, standard_with_rows
 from ..timeline import decree_timeline
 from ..totals import standard_totals
 from .editor import build_blocks
 
-
-def _decree_for_reading(user, pk: int) -> Decree:
-    try:
-        decree = decree_detail(pk)
-    except Decree.DoesNotExist as error:
-        raise Http404 from error
-    if not agency_permissions.may_read(user, decree.agency):
-        raise Http404
-    return decree
+_decree_for_reading = permissions.decree_for_reading
 
 
 def decree_list(request):
@@ -84,7 +77,7 @@ def decree_create(request, agency_slug: str):
                 amends=form.cleaned_data["amends"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Rancangan keputusan dibuat."))
             return redirect("standards:decree-detail", pk=decree.pk)
@@ -118,15 +111,13 @@ def decree_view(request, pk: int):
 
 
 def decree_edit_text(request, pk: int):
-    decree = _decree_for_reading(request.user, pk)
-    if not permissions.may_draft(request.user, decree.agency):
-        raise Http404
+    decree = permissions.decree_for_drafting(request.user, pk)
     form = DecreeTextForm(request.POST or None, instance=decree)
     if request.method == "POST" and form.is_valid():
         try:
             services.decree_update_text(actor=request.user, decree=decree, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Judul dan konsideran disimpan."))
             return redirect("standards:decree-detail", pk=decree.pk)
@@ -139,8 +130,7 @@ def decree_act(request, pk: int, action: str):
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise Http404
-    if spec not in available_actions(decree, request.user):
-        raise PermissionDenied
+    permissions.refuse_unless(spec in available_actions(decree, request.user))
     posted = request.POST if request.method == "POST" else None  # bound even when empty
     form = spec.form(posted, user=request.user, decree=decree) if spec.form else None
     reasons: list[str] = []
@@ -155,8 +145,8 @@ def decree_act(request, pk: int, action: str):
         except TransitionRefused as refused:
             reasons = refused.reasons
         except ValidationError as error:
-            if _beside_fields(form, error):
-                form.add_error(None, error)
+            if beside_fields(form, error):
+                attach_errors(form, error)
             else:
                 reasons = error.messages
         else:
@@ -169,15 +159,6 @@ def decree_act(request, pk: int, action: str):
         status=422
         if (reasons and not blocked) or (form is not None and form.is_bound and form.errors)
         else 200,
-    )
-
-
-def _beside_fields(form, error: ValidationError) -> bool:
-    """Whether each message of `error` names a field of `form` (a wrong passphrase)."""
-    return (
-        form is not None
-        and hasattr(error, "error_dict")
-        and set(error.error_dict) <= set(form.fields)
     )
 
 
@@ -256,7 +237,7 @@ def decree_signed_scan(request, pk: int):
                 actor=request.user, decree=decree, uploads=form.cleaned_data["files"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             messages.success(request, _("Pindaian keputusan bertanda tangan disimpan."))
     else:
@@ -267,15 +248,13 @@ def decree_signed_scan(request, pk: int):
 @require_POST
 def review_note_addressed(request, pk: int):
     """The drafters' answer to a note: what they changed, or why not."""
-    note = get_object_or_404(ReviewNote.objects.select_related("decree__agency"), pk=pk)
-    if not permissions.may_draft(request.user, note.decree.agency):
-        raise Http404
+    note = permissions.review_note_for_drafting(request.user, pk)
     try:
         services.review_note_address(
             actor=request.user, note=note, answer=request.POST.get("answer", "")
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Tindak lanjut catatan disimpan."))
     back = request.POST.get("next", "")

@@ -10,7 +10,7 @@ anchor, or the whole page again with the errors beside the fields.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -263,8 +263,10 @@ def standard_print(request, pk: int):
 
 def require_editable(request, standard: ServiceStandard) -> None:
     """For GETs that open a form: a standard that is no longer a draft answers 403."""
-    if not permissions.may_edit_standard(request.user, standard):
-        raise PermissionDenied(_("Standar ini bukan rancangan lagi dan tidak dapat diubah."))
+    permissions.refuse_unless(
+        permissions.may_edit_standard(request.user, standard),
+        _("Standar ini bukan rancangan lagi dan tidak dapat diubah."),
+    )
 
 
 urlpatterns = [

@@ -38,7 +38,7 @@ def _agencies_of(user):
 def services_section(request) -> HomeSection | None:
     """The drafter's and the head's services, each with its stage (Pasal 10-13)."""
     user = request.user
-    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+    if not agency_permissions.is_actor(user):
         return None
     agencies = list(_agencies_of(user).order_by("name"))
     if not agencies:

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from agencies import permissions
 from agencies.models import Membership, MembershipRole
 from agencies.services import membership_remove, membership_set, sync_agency_permissions
-from tests.conftest import make_member
+from tests.conftest import PERSONAS, make_member
 from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +162,44 @@ def test_permission_checks_are_cached_per_request(
         for _ in range(20):
             permissions.may_draft_for(drafter_a, agency_a)
             permissions.may_draft_for(drafter_a, agency_b)
+
+
+# --- the gatekeepers every app's permissions.py builds on --------------------------------
+
+
+@pytest.mark.parametrize("persona", PERSONAS, indirect=True)
+def test_agency_for_reading_is_404_for_exactly_those_who_may_not_read(persona, agency_a):
+    from django.http import Http404
+
+    if permissions.may_read(persona, agency_a):
+        assert permissions.agency_for_reading(persona, agency_a.slug) == agency_a
+        assert permissions.readable_or_404(persona, agency_a) == agency_a
+    else:
+        with pytest.raises(Http404):
+            permissions.agency_for_reading(persona, agency_a.slug)
+        with pytest.raises(Http404):
+            permissions.readable_or_404(persona, agency_a)
+
+
+def test_an_unknown_agency_is_the_same_404(drafter_a):
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        permissions.agency_for_reading(drafter_a, "tidak-ada")
+
+
+def test_refuse_unless_is_403_only_when_not_allowed():
+    from django.core.exceptions import PermissionDenied
+
+    permissions.refuse_unless(True)
+    with pytest.raises(PermissionDenied):
+        permissions.refuse_unless(False)
+
+
+@pytest.mark.parametrize("persona", PERSONAS, indirect=True)
+def test_the_city_wide_readers_and_the_superuser_read_every_agency(request, persona):
+    name = request.node.callspec.params["persona"]
+    assert permissions.reads_every_agency(persona) == (
+        name in {"reviewer", "mayor_office", "secretariat", "superuser"}
+    )
+    assert permissions.is_actor(persona) == (name not in {"superuser", "anonymous"})
