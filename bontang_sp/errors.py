@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -79,7 +80,11 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _answer(request, 403)
+    """The refusal, explained: our services and gatekeepers raise PermissionDenied with
+    the reason in Indonesian (`agencies.permissions.refuse_unless`); without one, the
+    page's own sentence."""
+    reason = str(exception) if isinstance(exception, PermissionDenied) else ""
+    return _answer(request, 403, message=reason or None)
 
 
 def page_not_found(request, exception=None):

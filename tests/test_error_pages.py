@@ -92,6 +92,18 @@ def test_403_page_from_a_refused_view():
     _is_site_page(response, "Akses ditolak")
 
 
+def test_403_page_says_the_reason_it_was_given():
+    from django.core.exceptions import PermissionDenied
+
+    request = RequestFactory().get("/kelola/apa-saja/")
+    request.user = AnonymousUser()
+    response = errors.permission_denied(request, PermissionDenied("Hanya Kepala <PD>."))
+    html = _is_site_page(response, "Akses ditolak")
+    assert "Hanya Kepala &lt;PD&gt;." in html
+    api = errors.permission_denied(RequestFactory().get("/api/v1/x/"), PermissionDenied("Tidak."))
+    assert json.loads(api.content)["detail"] == "Tidak."
+
+
 def _refuse(self, *args, **kwargs):
     raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
 

@@ -130,7 +130,11 @@ def decree_act(request, pk: int, action: str):
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise Http404
-    permissions.refuse_unless(spec in available_actions(decree, request.user))
+    permissions.refuse_unless(
+        spec in available_actions(decree, request.user),
+        _("%(act)s tidak dapat Anda lakukan pada keputusan berstatus %(status)s.")
+        % {"act": spec.label, "status": decree.get_status_display()},
+    )
     posted = request.POST if request.method == "POST" else None  # bound even when empty
     form = spec.form(posted, user=request.user, decree=decree) if spec.form else None
     reasons: list[str] = []

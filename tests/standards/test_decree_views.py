@@ -83,7 +83,11 @@ def test_refused_act_shows_the_reasons(client, decree, drafter_a):
 
 def test_act_not_available_to_this_user_is_forbidden(client, decree, reviewer):
     client.force_login(reviewer)
-    assert client.post(_act_url(decree, "submit")).status_code == 403
+    response = client.post(_act_url(decree, "submit"))
+    assert response.status_code == 403
+    assert "Ajukan untuk evaluasi tidak dapat Anda lakukan pada keputusan berstatus" in (
+        response.content.decode()
+    )
 
 
 def test_reviewer_returns_with_notes_and_drafter_marks_them(client, decree, drafter_a, reviewer):
