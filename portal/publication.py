@@ -46,6 +46,7 @@ from .public import (
     requirement_groups,
     version_endings,
 )
+from .search_index import index_publication
 
 __all__ = [
     "PUBLICATION_FORMAT",
@@ -237,6 +238,7 @@ def _publish(standard: ServiceStandard, decree: Decree, document: Document | Non
             "content": publication_content(standard, decree),
         },
     )
+    index_publication(publication, standard)  # the search's row, in the same transaction
     return publication
 
 

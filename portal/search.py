@@ -1,13 +1,13 @@
 """Search across every agency's standards in force: service names, requirements, products.
 
-On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer)
-and trigram word similarity (pg_trgm) for typos in service names, requirements and
-products on GIN indexes (docs/decisions/0012); elsewhere (SQLite in development) a
+The search reads one narrow table, `SearchEntry` (portal.search_index): a row per standard
+in force as its publication says (Pasal 9 ayat (1)), so the results agree with the page.
+On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer) on
+the entries' stored vectors, and trigram word similarity (pg_trgm) for typos in names, all
+from GIN indexes (docs/decisions/0012); elsewhere (SQLite in development) a
 case-insensitive substring match of every word, and typos in names matched in Python.
-Either way a match in the service's name ranks first.
-Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)), by what its
-publication says (the service's name and kind as set; the requirements and the product
-are rows of the version, frozen with it), so the results agree with the page.
+Either way a match in the service's name ranks first, and a page reads its own rows
+through `ServiceStandard.objects.in_force()`.
 
 Highlights are built from escaped pieces (`escape`, `format_html`), never by marking the
 citizen's text safe.
@@ -22,19 +22,15 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Func, Prefetch, Q, QuerySet, TextField
-from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Coalesce, Length
+from django.db.models import F, Q, QuerySet
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
-from standards.models import (
-    ComponentKind,
-    Requirement,
-    ServiceKind,
-    ServiceStandard,
-    StandardComponent,
-)
+from agencies.models import Agency
+from standards.models import ServiceKind, ServiceStandard
+
+from .models import SearchEntry
+from .search_index import CONFIG
 
 __all__ = [
     "MAX_RESULTS",
@@ -52,22 +48,9 @@ MAX_TERMS = 8
 MAX_RESULTS = 1000  # counted; a citizen refines the query long before
 SNIPPET = 160
 WORD_SIMILARITY = 0.5  # pg_trgm's default of 0.6 misses two typos in two words
-CONFIG = "indonesian"  # PostgreSQL's Snowball stemmer for Indonesian
-
-
-# The service as published (portal.publication): name, description and kind as set, so the
-# results agree with the page until a new decree (Pasal 9 ayat (1)).
-
-
-def published(key: str) -> KeyTextTransform:
-    """The text of `content["service"][key]` of the standard's publication."""
-    return KeyTextTransform(key, KeyTransform("service", "publication__content"))
-
-
-def _as_published(key: str, column: str) -> Coalesce:
-    """The published value, or the row's own while a standard's publication is not yet
-    written (`manage.py publish_standards` writes the missing ones)."""
-    return Coalesce(published(key), F(column), output_field=TextField())
+# The order within a tier, read from the index `search_rank`: a shorter name first.
+RANK = ("name_length", "agency_name", "name", "standard_id")
+LISTING = ("agency_name", "name", "standard_id")  # no query: by agency, then name
 
 
 def query_terms(query: str) -> list[str]:
@@ -76,22 +59,11 @@ def query_terms(query: str) -> list[str]:
     return [w for w in words if len(w) >= 2][:MAX_TERMS]
 
 
-# Each expression on a column is the one its GIN index is built on (migration
-# 0002_search_indexes); the published name is read from the publication's JSON.
-def _vector(expression) -> Func:
-    from django.contrib.postgres.search import SearchVectorField
-
-    return Func(
-        F(expression) if isinstance(expression, str) else expression,
-        template=f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)",
-        output_field=SearchVectorField(),
-    )
-
-
-def _postgres_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[QuerySet, QuerySet]:
-    """(matches in the service's name, matches only in a requirement or the product): every
-    word of the query, stemmed by the `indonesian` configuration; with `typos`, names by
-    trigram word similarity (pg_trgm). Each starts from its GIN index."""
+def _postgres_tiers(entries: QuerySet, terms: list[str], typos: bool) -> list[QuerySet]:
+    """[matches in the service's name, matches of every word in the name, requirements and
+    product together but not in the name alone]: every word of the query, stemmed by the
+    `indonesian` configuration; with `typos`, names by trigram word similarity (pg_trgm).
+    Each starts from its GIN index."""
     from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchQuery
 
@@ -99,19 +71,12 @@ def _postgres_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[Quer
     if typos:
         with connection.cursor() as cursor:  # "akte kelahran" in "Penerbitan Akta Kelahiran": 0.56
             cursor.execute("SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY])
-        return base.filter(TrigramWordSimilar(F("published_name"), text)), base.none()
+        return [entries.filter(TrigramWordSimilar(F("name"), text))]
     query = SearchQuery(text, config=CONFIG)
-    named = base.annotate(v=_vector("published_name")).filter(v=query)
-    required = Requirement.objects.order_by().annotate(v=_vector("description"))
-    produced = StandardComponent.objects.order_by().filter(kind=ComponentKind.PRODUCT)
-    produced = produced.annotate(v=_vector("text"))
-    found = (
-        required.filter(v=query)
-        .values("standard_id")
-        .union(produced.filter(v=query).values("standard_id"))
-    )
-    others = base.filter(pk__in=found).exclude(pk__in=named.order_by().values("pk"))
-    return named, others
+    return [
+        entries.filter(name_vector=query),
+        entries.filter(text_vector=query).exclude(name_vector=query),
+    ]
 
 
 def _similar(word: str, candidate: str) -> bool:
@@ -122,38 +87,34 @@ def _similar(word: str, candidate: str) -> bool:
     return word[:1] == candidate[:1] and SequenceMatcher(None, word, candidate).ratio() >= 0.75
 
 
-def _substring_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[QuerySet, QuerySet]:
-    """Substrings of every word (in the name, a requirement or the product); with `typos`,
-    names matched word by word in Python over the names in force (a city's few hundred,
-    on the development database)."""
+def _substring_tiers(entries: QuerySet, terms: list[str], typos: bool) -> list[QuerySet]:
+    """Substrings of every word (in the name; in the name, requirements and product);
+    with `typos`, names matched word by word in Python over the names in force (a city's
+    few hundred, on the development database)."""
     if typos:
         words = [t.lower() for t in terms]
-        named = Q(
-            pk__in=[
-                pk
-                for pk, name in base.values_list("pk", "published_name")
-                if all(any(_similar(w, n) for n in re.findall(r"\w+", name.lower())) for w in words)
-            ]
-        )
-        return base.filter(named), base.none()
-    named, found = Q(), base
+        named = [
+            pk
+            for pk, name in entries.values_list("pk", "name")
+            if all(any(_similar(w, n) for n in re.findall(r"\w+", name.lower())) for w in words)
+        ]
+        return [entries.filter(pk__in=named)]
+    named, found = Q(), Q()
     for term in terms:
-        named &= Q(published_name__icontains=term)
-        found = found.filter(
-            Q(published_name__icontains=term)
-            | Q(requirements__description__icontains=term)
-            | Q(components__kind=ComponentKind.PRODUCT, components__text__icontains=term)
+        named &= Q(name__icontains=term)
+        found &= (
+            Q(name__icontains=term) | Q(requirements__icontains=term) | Q(product__icontains=term)
         )
-    return base.filter(named), base.filter(pk__in=found.values("pk")).exclude(named)
+    return [entries.filter(named), entries.filter(found).exclude(named)]
 
 
 class RankedResults:
-    """For a Paginator: the matches in the service's name (ranked first), then those only
-    in a requirement or the product, each tier sorted on its own (a shorter name before a
-    longer one) and read as ids once, at most MAX_RESULTS; a page reads its own rows."""
+    """For a Paginator: the tiers in order (a match in the service's name first), each
+    read in its own order from an index as ids once, at most MAX_RESULTS in all; a page
+    reads its own rows."""
 
-    def __init__(self, named: QuerySet, others: QuerySet, rows: QuerySet) -> None:
-        self.tiers, self.rows = (named, others), rows
+    def __init__(self, tiers: list[QuerySet]) -> None:
+        self.tiers = tiers
 
     @cached_property
     def ids(self) -> list[int]:
@@ -170,36 +131,26 @@ class RankedResults:
         return len(self.ids)
 
     def __getitem__(self, window: slice) -> list[ServiceStandard]:
+        """The window's standards, with their service and agency, and the entry's
+        `published_name` and `published_kind_label`; read through `in_force()`, so an
+        entry left behind by a bug never shows a standard not in force."""
         ids = self.ids[window]
-        found = self.rows.in_bulk(ids)
-        return [found[pk] for pk in ids]
+        rows = ServiceStandard.objects.in_force().select_related("service__agency", "search_entry")
+        found = rows.in_bulk(ids)
+        page = [found[pk] for pk in ids if pk in found]
+        for standard in page:
+            standard.published_name = standard.search_entry.name
+            standard.published_kind_label = standard.search_entry.kind_label
+        return page
 
 
-def _ranked(base: QuerySet, terms: list[str], typos: bool) -> RankedResults:
-    tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
-    shortest = ("name_length", "service__agency__name", "published_name", "pk")
-    named, others = (
-        t.annotate(name_length=Length("published_name")).order_by(*shortest)
-        for t in tiers(base, terms, typos)
-    )
-    return RankedResults(named, others, _with_rows(ServiceStandard.objects.all()))
-
-
-def _with_rows(standards: QuerySet) -> QuerySet:
-    """With what the results page shows: agency, the published name and kind,
-    requirements and products."""
-    standards = standards.annotate(
-        published_name=_as_published("name", "service__name"),
-        published_kind_label=published("kind_label"),
-    )
-    return standards.select_related("service__agency").prefetch_related(
-        Prefetch("requirements", queryset=Requirement.objects.only("standard_id", "description")),
-        Prefetch(
-            "components",
-            queryset=StandardComponent.objects.filter(kind=ComponentKind.PRODUCT),
-            to_attr="product_components",
-        ),
-    )
+def _entries(agency_slug: str, kind: str) -> QuerySet[SearchEntry]:
+    entries = SearchEntry.objects.all()
+    if agency_slug:  # the agency's id first (one row by its unique slug), then its entries
+        entries = entries.filter(agency_id__in=Agency.objects.filter(slug=agency_slug).values("pk"))
+    if kind in ServiceKind.values:
+        entries = entries.filter(kind=kind)
+    return entries
 
 
 def search_standards(
@@ -210,23 +161,19 @@ def search_standards(
     service name when it is empty), optionally of one agency and one kind of service.
     When no standard has the query's words, service names with typos are looked for
     ("akte kelahran" finds Akta Kelahiran). Names and kinds are those published. The
-    page's standards carry `requirements` and `product_components` prefetched, and
-    `published_name` and `published_kind_label` from their publication."""
-    base = ServiceStandard.objects.in_force().annotate(
-        published_name=_as_published("name", "service__name"),
-        published_kind=_as_published("kind", "service__kind"),
-    )
-    if agency_slug:
-        base = base.filter(service__agency__slug=agency_slug)
-    if kind in ServiceKind.values:
-        base = base.filter(published_kind=kind)
+    page's standards carry `search_entry` (its `requirements`, one per line, and
+    `product`), and `published_name` and `published_kind_label`."""
+    entries = _entries(agency_slug, kind)
     terms = query_terms(query)
     if not terms:
-        everything = _with_rows(base).order_by("service__agency__name", "published_name", "pk")
-        return Paginator(everything, PAGE_SIZE).get_page(page)
-    paginator = Paginator(_ranked(base, terms, typos=False), PAGE_SIZE)
+        return Paginator(RankedResults([entries.order_by(*LISTING)]), PAGE_SIZE).get_page(page)
+    tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
+    paginator = Paginator(
+        RankedResults([t.order_by(*RANK) for t in tiers(entries, terms, False)]), PAGE_SIZE
+    )
     if paginator.count == 0:
-        paginator = Paginator(_ranked(base, terms, typos=True), PAGE_SIZE)
+        found = RankedResults([t.order_by(*RANK) for t in tiers(entries, terms, True)])
+        paginator = Paginator(found, PAGE_SIZE)
     return paginator.get_page(page)
 
 
@@ -272,8 +219,9 @@ def hits(page: Page, query: str) -> list[SearchHit]:
     found: list[SearchHit] = []
     for standard in page.object_list:
         label, text = "", ""
-        candidates = [(_("Persyaratan"), r.description) for r in standard.requirements.all()]
-        candidates += [(_("Produk"), c.text) for c in standard.product_components]
+        entry = standard.search_entry
+        candidates = [(_("Persyaratan"), r) for r in entry.requirements.splitlines()]
+        candidates += [(_("Produk"), entry.product)] if entry.product else []
         for candidate_label, candidate in candidates:
             if any(t.lower() in candidate.lower() for t in terms):
                 label, text = candidate_label, _excerpt(candidate, terms)

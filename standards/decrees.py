@@ -407,6 +407,7 @@ def decree_revoke(*, actor, decree: Decree, reason: str) -> Decree:
     with transaction.atomic():
         decree = transition(actor=actor, decree=decree, action="revoke", note=reason)
         portal_changed()  # no longer in force: public pages are stale
+        in_force.in_force_changed(decree.standards.values_list("service_id", flat=True))
         for document in decree_documents(decree).filter(issued=True, revoked_at__isnull=True):
             document_revoke(document=document, reason=reason)
         _notify(
