@@ -18,7 +18,7 @@ from agencies.models import Agency
 from documents.models import Document
 from standards.models import NAME_MAX, Decree, Service, ServiceKind, ServiceStandard
 
-__all__ = ["Publication", "SearchEntry"]
+__all__ = ["Publication", "SearchEntry", "SearchWord"]
 
 
 class Publication(models.Model):
@@ -79,12 +79,12 @@ class SearchEntry(models.Model):
     name = models.CharField(_("nama layanan"), max_length=NAME_MAX)
     name_length = models.PositiveSmallIntegerField(_("panjang nama"))
     kind = models.CharField(_("jenis pelayanan"), max_length=20, choices=ServiceKind.choices)
-    kind_label = models.CharField(_("nama jenis pelayanan"), max_length=100)
     # Only for the order of the results; the page shows the agency's name of today.
     agency_name = models.CharField(_("nama Perangkat Daerah"), max_length=200)
     requirements = models.TextField(_("persyaratan"), blank=True)  # one per line
     product = models.TextField(_("produk pelayanan"), blank=True)
-    # PostgreSQL only (`indonesian` configuration); empty on SQLite, which reads the texts.
+    # PostgreSQL only (`indonesian` configuration, stripped of positions: nothing ranks by
+    # them); empty on SQLite, which reads the texts.
     name_vector = SearchVectorField(null=True, editable=False)
     text_vector = SearchVectorField(null=True, editable=False)  # name, requirements, product
 
@@ -102,3 +102,18 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SearchWord(models.Model):
+    """A word of the name of a standard in force, or of one that was (portal.search_index):
+    a query's misspelt word is looked up among these few thousand, not among every name.
+    A word left behind finds nothing; `manage.py publish_standards` prunes them."""
+
+    word = models.CharField(_("kata"), max_length=50, primary_key=True)
+
+    class Meta:
+        verbose_name = _("Kata nama layanan")
+        verbose_name_plural = _("Kata nama layanan")
+
+    def __str__(self) -> str:
+        return self.word

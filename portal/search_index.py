@@ -7,25 +7,29 @@ entry per service) and deleted when the standard leaves force otherwise: its dec
 revoked, its service deactivated (`sync_services`, a listener of
 `standards.in_force.in_force_changed`). `manage.py publish_standards` rebuilds every entry
 (`rebuild`). On PostgreSQL the entries carry `tsvector`s of the `indonesian` configuration
-(the name; the name, requirements and product), filled by one UPDATE per batch.
+(the name; the name, requirements and product), computed in the same insert. The words of
+the names (`SearchWord`) are what a misspelt word of a query is compared with.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
+from django.db.models import Func, Value
 
-from standards.models import ServiceKind, ServiceStandard
+from standards.models import ServiceStandard
 
-from .models import Publication, SearchEntry
+from .models import Publication, SearchEntry, SearchWord
 
 __all__ = [
     "CONFIG",
-    "VECTORS_SQL",
     "content_fields",
     "entry_for",
     "index_publication",
+    "name_words",
     "published_fields",
     "rebuild",
     "sync_services",
@@ -36,31 +40,39 @@ CONFIG = "indonesian"  # PostgreSQL's Snowball stemmer for Indonesian (no stop w
 BATCH = 2000
 
 
-# The one definition of the vectors, for the writer and the migration that fills the
-# table: the name alone (tier 1 of the results), and the name with every requirement and
-# the product (tier 2).
-VECTORS_SQL = (
-    "UPDATE portal_searchentry SET name_vector = to_tsvector('indonesian'::regconfig, name),"
-    " text_vector = to_tsvector('indonesian'::regconfig,"
-    " name || E'\\n' || requirements || E'\\n' || product)"
-    " WHERE standard_id = ANY(%s)"
-)
+WORD = re.compile(r"\w+")
 
 
-def published_fields(
-    *, name: str, kind: str, requirements: Iterable[str], product: str, kind_label: str = ""
-) -> dict:
-    """An entry's texts: the name and kind as published, the requirements one per line
-    (a requirement's own line breaks become spaces)."""
-    return {
+def name_words(name: str) -> set[str]:
+    """The words of a name as the typo lookup compares them (lower case, 2-50 letters)."""
+    return {w for w in WORD.findall(name.lower()) if 2 <= len(w) <= 50}
+
+
+def _vector(text: str) -> Func:
+    return Func(
+        Value(text),
+        template=f"strip(to_tsvector('{CONFIG}'::regconfig, %(expressions)s))",
+        output_field=SearchVectorField(),
+    )
+
+
+def published_fields(*, name: str, kind: str, requirements: Iterable[str], product: str) -> dict:
+    """An entry's columns from what was published: the name and kind as set, the
+    requirements one per line (a requirement's own line breaks become spaces), the
+    product; on PostgreSQL the vectors of the name, and of the name, requirements and
+    product (computed by the database in the insert itself)."""
+    requirements = "\n".join(" ".join(text.split()) for text in requirements)
+    fields = {
         "name": name,
         "name_length": len(name),
         "kind": kind,
-        "kind_label": kind_label
-        or (str(ServiceKind(kind).label) if kind in ServiceKind.values else ""),
-        "requirements": "\n".join(" ".join(text.split()) for text in requirements),
+        "requirements": requirements,
         "product": product,
     }
+    if connection.vendor == "postgresql":
+        fields["name_vector"] = _vector(name)
+        fields["text_vector"] = _vector("\n".join((name, requirements, product)))
+    return fields
 
 
 def content_fields(content: dict, service) -> dict:
@@ -70,7 +82,6 @@ def content_fields(content: dict, service) -> dict:
     return published_fields(
         name=published.get("name") or service.name,
         kind=published.get("kind") or service.kind,
-        kind_label=published.get("kind_label", ""),
         requirements=[
             item["description"]
             for group in content.get("requirement_kinds", [])
@@ -95,18 +106,22 @@ def _from_publication(publication: Publication, standard: ServiceStandard) -> Se
     return entry_for(standard, content_fields(publication.content, standard.service))
 
 
+def _add_words(entries: Iterable[SearchEntry]) -> None:
+    words = set().union(*(name_words(e.name) for e in entries))
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True, batch_size=BATCH
+    )
+
+
 @transaction.atomic
 def write_entries(entries: list[SearchEntry]) -> None:
     """The one writer: `entries` replace whatever their services had (a superseded
-    version's entry goes with it); on PostgreSQL their vectors are computed in the
-    database."""
+    version's entry goes with it), and their names' words join the typo lookup's."""
     for start in range(0, len(entries), BATCH):
         batch = entries[start : start + BATCH]
         SearchEntry.objects.filter(service_id__in=[e.service_id for e in batch]).delete()
         SearchEntry.objects.bulk_create(batch)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(VECTORS_SQL, [[e.standard_id for e in batch]])
+    _add_words(entries)
 
 
 def index_publication(publication: Publication, standard: ServiceStandard) -> None:
@@ -137,9 +152,10 @@ def sync_services(service_ids: Iterable[int]) -> None:
 
 @transaction.atomic
 def rebuild() -> int:
-    """Every entry again from the publications of the standards in force; returns how
-    many there are."""
+    """Every entry and word again from the publications of the standards in force;
+    returns how many entries there are."""
     SearchEntry.objects.exclude(standard__in=ServiceStandard.objects.in_force()).delete()
+    SearchWord.objects.all().delete()
     entries = [_from_publication(p, p.standard) for p in _publications().iterator(BATCH)]
     write_entries(entries)
     return len(entries)

@@ -1,7 +1,7 @@
-"""The search's own table (portal.search_index, docs/decisions/0012), filled from the
-publications of the standards in force. On PostgreSQL: GIN indexes on its two vectors and
-a trigram index on its names; the expression indexes on standards' tables that the
-search read before (0002) go. Nothing but the table happens on SQLite."""
+"""The search's own tables (portal.search_index, docs/decisions/0012), filled from the
+publications of the standards in force. On PostgreSQL: GIN indexes on the entries' two
+vectors and a trigram index on the names' words; the expression indexes on standards'
+tables that the search read before (0002) go. Only the tables on SQLite."""
 
 import django.contrib.postgres.search
 import django.db.models.deletion
@@ -11,7 +11,7 @@ from django.db import migrations, models
 INDEXES = {
     "search_name_fts": "portal_searchentry USING gin (name_vector)",
     "search_text_fts": "portal_searchentry USING gin (text_vector)",
-    "search_name_trgm": "portal_searchentry USING gin (name gin_trgm_ops)",
+    "search_word_trgm": "portal_searchword USING gin (word gin_trgm_ops)",
 }
 OLD_INDEXES = {
     "standards_service_name_fts": (
@@ -51,12 +51,13 @@ def restore_indexes(apps, schema_editor):
 
 
 def fill(apps, schema_editor):
-    """An entry for every published standard in force (what `search_index.rebuild` does,
-    with the models of this migration)."""
-    from portal.search_index import VECTORS_SQL, content_fields
+    """An entry for every published standard in force and the words of their names (what
+    `search_index.rebuild` does, with the models of this migration)."""
+    from portal.search_index import content_fields, name_words
 
     Publication = apps.get_model("portal", "Publication")
     SearchEntry = apps.get_model("portal", "SearchEntry")
+    SearchWord = apps.get_model("portal", "SearchWord")
     published = Publication.objects.filter(
         standard__status="in_force", standard__service__active=True
     ).select_related("standard__service__agency")
@@ -71,94 +72,48 @@ def fill(apps, schema_editor):
         for p in published.iterator(chunk_size=2000)
     ]
     SearchEntry.objects.bulk_create(entries, batch_size=2000)
-    if schema_editor.connection.vendor == "postgresql":
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute(VECTORS_SQL, [[e.standard_id for e in entries]])
+    words = set().union(*(name_words(e.name) for e in entries))
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], batch_size=2000)
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("agencies", "0003_holidays_notification_read"),
-        ("portal", "0002_search_indexes"),
-        ("standards", "0012_merge_20261203_2306"),
+        ('agencies', '0003_holidays_notification_read'),
+        ('portal', '0002_search_indexes'),
+        ('standards', '0012_merge_20261203_2306'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="SearchEntry",
+            name='SearchWord',
             fields=[
-                (
-                    "standard",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="search_entry",
-                        serialize=False,
-                        to="standards.servicestandard",
-                        verbose_name="Standar Pelayanan",
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, verbose_name="nama layanan")),
-                ("name_length", models.PositiveSmallIntegerField(verbose_name="panjang nama")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("goods", "Pelayanan barang publik"),
-                            ("services", "Pelayanan jasa publik"),
-                            ("administrative", "Pelayanan administratif"),
-                        ],
-                        max_length=20,
-                        verbose_name="jenis pelayanan",
-                    ),
-                ),
-                (
-                    "kind_label",
-                    models.CharField(max_length=100, verbose_name="nama jenis pelayanan"),
-                ),
-                (
-                    "agency_name",
-                    models.CharField(max_length=200, verbose_name="nama Perangkat Daerah"),
-                ),
-                ("requirements", models.TextField(blank=True, verbose_name="persyaratan")),
-                ("product", models.TextField(blank=True, verbose_name="produk pelayanan")),
-                (
-                    "name_vector",
-                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-                ),
-                (
-                    "text_vector",
-                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-                ),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="agencies.agency",
-                        verbose_name="Perangkat Daerah",
-                    ),
-                ),
-                (
-                    "service",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="standards.service",
-                        verbose_name="jenis layanan",
-                    ),
-                ),
+                ('word', models.CharField(max_length=50, primary_key=True, serialize=False, verbose_name='kata')),
             ],
             options={
-                "verbose_name": "Entri pencarian",
-                "verbose_name_plural": "Entri pencarian",
-                "indexes": [
-                    models.Index(
-                        fields=["name_length", "agency_name", "name", "standard"],
-                        name="search_rank",
-                    ),
-                    models.Index(fields=["agency_name", "name", "standard"], name="search_listing"),
-                ],
+                'verbose_name': 'Kata nama layanan',
+                'verbose_name_plural': 'Kata nama layanan',
+            },
+        ),
+        migrations.CreateModel(
+            name='SearchEntry',
+            fields=[
+                ('standard', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_entry', serialize=False, to='standards.servicestandard', verbose_name='Standar Pelayanan')),
+                ('name', models.CharField(max_length=200, verbose_name='nama layanan')),
+                ('name_length', models.PositiveSmallIntegerField(verbose_name='panjang nama')),
+                ('kind', models.CharField(choices=[('goods', 'Pelayanan barang publik'), ('services', 'Pelayanan jasa publik'), ('administrative', 'Pelayanan administratif')], max_length=20, verbose_name='jenis pelayanan')),
+                ('agency_name', models.CharField(max_length=200, verbose_name='nama Perangkat Daerah')),
+                ('requirements', models.TextField(blank=True, verbose_name='persyaratan')),
+                ('product', models.TextField(blank=True, verbose_name='produk pelayanan')),
+                ('name_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                ('text_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='agencies.agency', verbose_name='Perangkat Daerah')),
+                ('service', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='standards.service', verbose_name='jenis layanan')),
+            ],
+            options={
+                'verbose_name': 'Entri pencarian',
+                'verbose_name_plural': 'Entri pencarian',
+                'indexes': [models.Index(fields=['name_length', 'agency_name', 'name', 'standard'], name='search_rank'), models.Index(fields=['agency_name', 'name', 'standard'], name='search_listing')],
             },
         ),
         migrations.RunPython(swap_indexes, restore_indexes, elidable=False),

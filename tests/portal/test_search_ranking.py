@@ -114,14 +114,16 @@ def test_postgresql_has_the_search_indexes(catalogue):
         cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
         assert cursor.fetchone() == (1,)
         cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'portal_searchentry'"
+            "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'portal_search%%'"
             " AND indexdef LIKE '%%USING gin%%'"
         )
         assert {name for (name,) in cursor.fetchall()} == {
             "search_name_fts",
             "search_text_fts",
-            "search_name_trgm",
+            "search_word_trgm",
         }
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname LIKE 'standards_%%_fts'")
+        assert cursor.fetchall() == []  # the old expression indexes are gone
     # "kelahiran" and "melahirkan" share the stem "lahir" only with the indonesian stemmer.
     assert _names("melahirkan") == [
         "Penerbitan Akta Kelahiran",
