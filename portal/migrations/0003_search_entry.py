@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Entri pencarian',
                 'verbose_name_plural': 'Entri pencarian',
-                'indexes': [models.Index(fields=['name_length', 'agency_name', 'name', 'standard'], name='search_rank'), models.Index(fields=['agency_name', 'name', 'standard'], name='search_listing')],
+                'indexes': [models.Index(fields=['name_length', 'agency_name', 'name', 'standard'], name='search_rank'), models.Index(fields=['agency_name', 'name', 'standard'], name='search_listing'), models.Index(fields=['kind'], name='search_kind')],
             },
         ),
         migrations.RunPython(swap_indexes, restore_indexes, elidable=False),
