@@ -1,19 +1,22 @@
 """The portal's search over a national catalogue: 50,000 standards in force on PostgreSQL.
 
-Creates its own database (`bontang_search_bench`, dropped at the end), migrates it and
-seeds the demo city (seed_bontang, seed_demo). From the demo's real services, their
+Creates its own database (`bontang_search_bench` or `--database`, dropped at the end),
+migrates it and seeds the demo city (seed_bontang, seed_demo). From the demo's real services, their
 requirements and products it generates agencies for every kabupaten/kota of
 bench/data/regions.txt (Kota and Kabupaten) and services under varied names until there
-are `--standards` of them in force, written with bulk inserts. It then runs the
+are `--standards` of them in force, written with bulk inserts, with their search entries
+through the portal's own writer (`portal.search_index.write_entries`). It then runs the
 application's own search (`search_standards` and the hits the results page shows) for
 typical citizen queries, typos included, and prints p50/p95 per query and overall, the
 first results of each query (the service's name ranks first), and as the last line
 ``search_p50_ms=<p50> search_p95_ms=<p95> standards=<n>``.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/search.py \\
-        [--standards 50000] [--rounds 20] [--seconds 60]
+        [--standards 50000] [--rounds 20] [--seconds 60] [--database NAME] [--keep]
 
-DATABASE_URL names the server (any database on it); nothing else on it is touched.
+DATABASE_URL names the server (any database on it); nothing else on it is touched. With
+`--keep` the bench database is left in place (to EXPLAIN the queries in psql) and a
+second run with `--keep` measures it again without seeding.
 """
 
 from __future__ import annotations
@@ -61,14 +64,14 @@ NAME_VARIANTS = (
 BATCH = 5000
 
 
-def _database_url() -> tuple[str, str]:
+def _database_url(database: str) -> tuple[str, str]:
     """(the bench database's URL, the server's maintenance database URL)."""
     given = os.environ.get("DATABASE_URL", "")
     if not given.startswith(("postgres://", "postgresql://")):
         raise SystemExit("DATABASE_URL harus menunjuk server PostgreSQL (postgres://...)")
     parts = urlsplit(given)
     return (
-        urlunsplit(parts._replace(path=f"/{DATABASE}")),
+        urlunsplit(parts._replace(path=f"/{database}")),
         urlunsplit(parts._replace(path="/postgres")),
     )
 
@@ -116,6 +119,7 @@ def generate(total: int) -> int:
     from django.utils.text import slugify
 
     from agencies.models import Agency
+    from portal.search_index import entry_for, published_fields, write_entries
     from standards.models import (
         ComponentKind,
         Requirement,
@@ -127,8 +131,8 @@ def generate(total: int) -> int:
 
     with connection.cursor() as cursor:  # a bulk load builds its GIN indexes afterwards
         cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'standards_%%_fts'"
-            " OR indexname LIKE 'standards_%%_trgm'"
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'portal_searchentry'"
+            " AND indexdef LIKE '%%USING gin%%'"
         )
         search_indexes = cursor.fetchall()
         for name, _definition in search_indexes:
@@ -186,7 +190,7 @@ def generate(total: int) -> int:
             for new in new_services
         ]
         ServiceStandard.objects.bulk_create(standards, batch_size=BATCH)
-        requirements, components = [], []
+        requirements, components, entries = [], [], []
         for standard, (_variant, _region, service) in zip(standards, plan, strict=True):
             rows = list(own.get(service.pk, ()))
             if rows:
@@ -200,8 +204,17 @@ def generate(total: int) -> int:
             components.append(
                 StandardComponent(standard=standard, kind=ComponentKind.PRODUCT, text=product)
             )
+            # What its publication would give the search (portal.search_index), bulk.
+            published = published_fields(
+                name=standard.service.name,
+                kind=standard.service.kind,
+                requirements=[d for d, _kind, _timing in rows],
+                product=product,
+            )
+            entries.append(entry_for(standard, published))
         Requirement.objects.bulk_create(requirements, batch_size=BATCH)
         StandardComponent.objects.bulk_create(components, batch_size=BATCH)
+        write_entries(entries)
     with connection.cursor() as cursor:
         for _name, definition in search_indexes:
             cursor.execute(definition)
@@ -238,27 +251,53 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def _exists(server_url: str, database: str) -> bool:
+    try:
+        import psycopg as driver
+    except ImportError:
+        import psycopg2 as driver
+
+    connection = driver.connect(server_url)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database])
+        found = cursor.fetchone() is not None
+    connection.close()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--standards", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60, help="at most, measuring")
+    parser.add_argument("--database", default=DATABASE, help="the bench database's name")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database; reuse it when it exists"
+    )
     args = parser.parse_args()
-    url, server = _database_url()
+    url, server = _database_url(args.database)
     workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
     env = _env(workdir, url)
-    _admin(server, f"DROP DATABASE IF EXISTS {DATABASE}")
-    _admin(server, f"CREATE DATABASE {DATABASE}")
+    reuse = args.keep and _exists(server, args.database)
+    if not reuse:
+        _admin(server, f"DROP DATABASE IF EXISTS {args.database}")
+        _admin(server, f"CREATE DATABASE {args.database}")
     try:
         started = time.perf_counter()
-        seed_city(env)
+        if not reuse:
+            seed_city(env)
         seeded = time.perf_counter()
         os.environ.update(env)
         sys.path.insert(0, str(ROOT))
         import django
 
         django.setup()
-        count = generate(args.standards)
+        if reuse:
+            from standards.models import ServiceStandard
+
+            count = ServiceStandard.objects.in_force().count()
+        else:
+            count = generate(args.standards)
         loaded = time.perf_counter()
         print(f"seed_seconds={seeded - started:.0f} load_seconds={loaded - seeded:.0f}")
         print("load_average=" + "/".join(f"{n:.1f}" for n in os.getloadavg()))
@@ -273,6 +312,7 @@ def main() -> None:
                 f"  top: {top}"
             )
         every = [v for values in timings.values() for v in values]
+        print("load_average=" + "/".join(f"{n:.1f}" for n in os.getloadavg()))
         print(
             f"search_p50_ms={_percentile(every, 0.5):.1f} "
             f"search_p95_ms={_percentile(every, 0.95):.1f} standards={count}"
@@ -280,7 +320,8 @@ def main() -> None:
     finally:
         if "django.db" in sys.modules:
             sys.modules["django.db"].connections.close_all()
-        _admin(server, f"DROP DATABASE IF EXISTS {DATABASE}")
+        if not args.keep:
+            _admin(server, f"DROP DATABASE IF EXISTS {args.database}")
 
 
 if __name__ == "__main__":

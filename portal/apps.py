@@ -10,6 +10,8 @@ class PortalConfig(AppConfig):
         from standards.decrees import in_force
 
         from .publication import publish_decree, register_part
+        from .search_index import sync_services
 
         in_force.on_decree_in_force(publish_decree)
+        in_force.on_in_force_changed(sync_services)  # revoked, deactivated: off the search
         register_part(public_trace)  # the consultation trace on the page (Pasal 4)

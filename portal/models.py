@@ -10,13 +10,15 @@ superseded or revoked its publication is invisible (docs/decisions/0007).
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from agencies.models import Agency
 from documents.models import Document
-from standards.models import Decree, ServiceStandard
+from standards.models import NAME_MAX, Decree, Service, ServiceKind, ServiceStandard
 
-__all__ = ["Publication"]
+__all__ = ["Publication", "SearchEntry", "SearchWord"]
 
 
 class Publication(models.Model):
@@ -52,3 +54,68 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return str(self.standard)
+
+
+class SearchEntry(models.Model):
+    """A standard in force as the search reads it (portal.search_index, decision 0012): one
+    narrow row per standard in force, written with its publication and deleted when it
+    leaves force, so a query reads one table with no joins and no JSON."""
+
+    standard = models.OneToOneField(
+        ServiceStandard,
+        verbose_name=_("Standar Pelayanan"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    # One standard in force per service (Pasal 12 ayat (6)), so one entry per service.
+    service = models.OneToOneField(
+        Service, verbose_name=_("jenis layanan"), on_delete=models.CASCADE, related_name="+"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("Perangkat Daerah"), on_delete=models.CASCADE, related_name="+"
+    )
+    # As published (Pasal 9 ayat (1)): the name and kind as set, until the next decree.
+    name = models.CharField(_("nama layanan"), max_length=NAME_MAX)
+    name_length = models.PositiveSmallIntegerField(_("panjang nama"))
+    kind = models.CharField(_("jenis pelayanan"), max_length=20, choices=ServiceKind.choices)
+    # Only for the order of the results; the page shows the agency's name of today.
+    agency_name = models.CharField(_("nama Perangkat Daerah"), max_length=200)
+    requirements = models.TextField(_("persyaratan"), blank=True)  # one per line
+    product = models.TextField(_("produk pelayanan"), blank=True)
+    # PostgreSQL only (`indonesian` configuration, stripped of positions: nothing ranks by
+    # them); empty on SQLite, which reads the texts.
+    name_vector = SearchVectorField(null=True, editable=False)
+    text_vector = SearchVectorField(null=True, editable=False)  # name, requirements, product
+
+    class Meta:
+        verbose_name = _("Entri pencarian")
+        verbose_name_plural = _("Entri pencarian")
+        indexes = [
+            # The results' order (a shorter name first), read in order and cut at the cap;
+            # the GIN indexes (migration 0003) exist only on PostgreSQL.
+            models.Index(
+                fields=["name_length", "agency_name", "name", "standard"], name="search_rank"
+            ),
+            models.Index(fields=["agency_name", "name", "standard"], name="search_listing"),
+            # A rare kind ANDed with a common word's GIN bitmap, not filtered row by row.
+            models.Index(fields=["kind"], name="search_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SearchWord(models.Model):
+    """A word of the name of a standard in force, or of one that was (portal.search_index):
+    a query's misspelt word is looked up among these few thousand, not among every name.
+    A word left behind finds nothing; `manage.py publish_standards` prunes them."""
+
+    word = models.CharField(_("kata"), max_length=50, primary_key=True)
+
+    class Meta:
+        verbose_name = _("Kata nama layanan")
+        verbose_name_plural = _("Kata nama layanan")
+
+    def __str__(self) -> str:
+        return self.word

@@ -47,6 +47,7 @@ from .public import (
     requirement_groups,
     version_endings,
 )
+from .search_index import index_publication
 
 __all__ = [
     "PUBLICATION_FORMAT",
@@ -233,6 +234,7 @@ def _publish(standard: ServiceStandard, decree: Decree, document: Document | Non
             "content": publication_content(standard, decree),
         },
     )
+    index_publication(publication, standard)  # the search's row, in the same transaction
     return publication
 
 

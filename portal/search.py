@@ -1,13 +1,14 @@
 """Search across every agency's standards in force: service names, requirements, products.
 
-On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer)
-and trigram word similarity (pg_trgm) for typos in service names, requirements and
-products on GIN indexes (docs/decisions/0012); elsewhere (SQLite in development) a
-case-insensitive substring match of every word, and typos in names matched in Python.
-Either way a match in the service's name ranks first.
-Only `ServiceStandard.objects.in_force()` is searched (Pasal 9 ayat (1)), by what its
-publication says (the service's name and kind as set; the requirements and the product
-are rows of the version, frozen with it), so the results agree with the page.
+The search reads one narrow table, `SearchEntry` (portal.search_index): a row per standard
+in force as its publication says (Pasal 9 ayat (1)), so the results agree with the page.
+On PostgreSQL: full-text search with the `indonesian` configuration (Snowball stemmer) on
+the entries' stored vectors from GIN indexes (docs/decisions/0012); elsewhere (SQLite in
+development) a case-insensitive substring match of every word. A query that finds nothing
+is tried again with its words replaced by the closest words of service names
+(`SearchWord`: by trigram similarity, pg_trgm, or in Python on SQLite).
+Either way a match in the service's name ranks first, and a page reads its own rows
+through `ServiceStandard.objects.in_force()`.
 
 Highlights are built from escaped pieces (`escape`, `format_html`), never by marking the
 citizen's text safe.
@@ -22,19 +23,15 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Func, Prefetch, Q, QuerySet, TextField
-from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Coalesce, Length
+from django.db.models import Q, QuerySet
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
-from standards.models import (
-    ComponentKind,
-    Requirement,
-    ServiceKind,
-    ServiceStandard,
-    StandardComponent,
-)
+from agencies.models import Agency
+from standards.models import ServiceKind, ServiceStandard
+
+from .models import SearchEntry, SearchWord
+from .search_index import CONFIG
 
 __all__ = [
     "MAX_RESULTS",
@@ -51,23 +48,9 @@ MAX_QUERY = 100
 MAX_TERMS = 8
 MAX_RESULTS = 1000  # counted; a citizen refines the query long before
 SNIPPET = 160
-WORD_SIMILARITY = 0.5  # pg_trgm's default of 0.6 misses two typos in two words
-CONFIG = "indonesian"  # PostgreSQL's Snowball stemmer for Indonesian
-
-
-# The service as published (portal.publication): name, description and kind as set, so the
-# results agree with the page until a new decree (Pasal 9 ayat (1)).
-
-
-def published(key: str) -> KeyTextTransform:
-    """The text of `content["service"][key]` of the standard's publication."""
-    return KeyTextTransform(key, KeyTransform("service", "publication__content"))
-
-
-def _as_published(key: str, column: str) -> Coalesce:
-    """The published value, or the row's own while a standard's publication is not yet
-    written (`manage.py publish_standards` writes the missing ones)."""
-    return Coalesce(published(key), F(column), output_field=TextField())
+# The order within a tier, read from the index `search_rank`: a shorter name first.
+RANK = ("name_length", "agency_name", "name", "standard_id")
+LISTING = ("agency_name", "name", "standard_id")  # no query: by agency, then name
 
 
 def query_terms(query: str) -> list[str]:
@@ -76,42 +59,54 @@ def query_terms(query: str) -> list[str]:
     return [w for w in words if len(w) >= 2][:MAX_TERMS]
 
 
-# Each expression on a column is the one its GIN index is built on (migration
-# 0002_search_indexes); the published name is read from the publication's JSON.
-def _vector(expression) -> Func:
-    from django.contrib.postgres.search import SearchVectorField
-
-    return Func(
-        F(expression) if isinstance(expression, str) else expression,
-        template=f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)",
-        output_field=SearchVectorField(),
-    )
+Alternatives = list[list[str]]  # for each word of the query, the words it may stand for
+Tiers = tuple[list[QuerySet], QuerySet]  # the tiers in order, and all of them together
 
 
-def _postgres_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[QuerySet, QuerySet]:
-    """(matches in the service's name, matches only in a requirement or the product): every
-    word of the query, stemmed by the `indonesian` configuration; with `typos`, names by
-    trigram word similarity (pg_trgm). Each starts from its GIN index."""
-    from django.contrib.postgres.lookups import TrigramWordSimilar
+def _tsquery(alternatives: Alternatives):
     from django.contrib.postgres.search import SearchQuery
 
-    text = " ".join(terms)
-    if typos:
-        with connection.cursor() as cursor:  # "akte kelahran" in "Penerbitan Akta Kelahiran": 0.56
-            cursor.execute("SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY])
-        return base.filter(TrigramWordSimilar(F("published_name"), text)), base.none()
-    query = SearchQuery(text, config=CONFIG)
-    named = base.annotate(v=_vector("published_name")).filter(v=query)
-    required = Requirement.objects.order_by().annotate(v=_vector("description"))
-    produced = StandardComponent.objects.order_by().filter(kind=ComponentKind.PRODUCT)
-    produced = produced.annotate(v=_vector("text"))
-    found = (
-        required.filter(v=query)
-        .values("standard_id")
-        .union(produced.filter(v=query).values("standard_id"))
-    )
-    others = base.filter(pk__in=found).exclude(pk__in=named.order_by().values("pk"))
-    return named, others
+    if all(len(words) == 1 for words in alternatives):
+        return SearchQuery(" ".join(w for (w,) in alternatives), config=CONFIG)
+    query = None
+    for words in alternatives:
+        either = None
+        for word in words:
+            one = SearchQuery(word, config=CONFIG)
+            either = one if either is None else either | one
+        query = either if query is None else query & either
+    return query
+
+
+def _postgres_tiers(entries: QuerySet, alternatives: Alternatives, names_only: bool) -> Tiers:
+    """([every word in the service's name, every word in the name, requirements and
+    product together but not in the name alone], every word anywhere): words stemmed by
+    the `indonesian` configuration, each tier from a GIN index; `names_only`: the first."""
+    query = _tsquery(alternatives)
+    named = entries.filter(name_vector=query)
+    if names_only:
+        return [named], named
+    found = entries.filter(text_vector=query)  # the name is part of the text
+    return [named, found.exclude(name_vector=query)], found
+
+
+def _substring_tiers(entries: QuerySet, alternatives: Alternatives, names_only: bool) -> Tiers:
+    """The same tiers by case-insensitive substrings (SQLite, development)."""
+    named, found = Q(), Q()
+    for words in alternatives:
+        in_name, anywhere = Q(), Q()
+        for word in words:
+            in_name |= Q(name__icontains=word)
+            anywhere |= (
+                Q(name__icontains=word)
+                | Q(requirements__icontains=word)
+                | Q(product__icontains=word)
+            )
+        named &= in_name
+        found &= anywhere
+    if names_only:
+        return [entries.filter(named)], entries.filter(named)
+    return [entries.filter(named), entries.filter(found).exclude(named)], entries.filter(found)
 
 
 def _similar(word: str, candidate: str) -> bool:
@@ -122,84 +117,102 @@ def _similar(word: str, candidate: str) -> bool:
     return word[:1] == candidate[:1] and SequenceMatcher(None, word, candidate).ratio() >= 0.75
 
 
-def _substring_tiers(base: QuerySet, terms: list[str], typos: bool) -> tuple[QuerySet, QuerySet]:
-    """Substrings of every word (in the name, a requirement or the product); with `typos`,
-    names matched word by word in Python over the names in force (a city's few hundred,
-    on the development database)."""
-    if typos:
-        words = [t.lower() for t in terms]
-        named = Q(
-            pk__in=[
-                pk
-                for pk, name in base.values_list("pk", "published_name")
-                if all(any(_similar(w, n) for n in re.findall(r"\w+", name.lower())) for w in words)
-            ]
-        )
-        return base.filter(named), base.none()
-    named, found = Q(), base
-    for term in terms:
-        named &= Q(published_name__icontains=term)
-        found = found.filter(
-            Q(published_name__icontains=term)
-            | Q(requirements__description__icontains=term)
-            | Q(components__kind=ComponentKind.PRODUCT, components__text__icontains=term)
-        )
-    return base.filter(named), base.filter(pk__in=found.values("pk")).exclude(named)
+# pg_trgm: the CORRECTIONS words of names most alike each word of the query, among those
+# at least pg_trgm.similarity_threshold (0.3) alike; one query on the GIN trigram index.
+CORRECTIONS = 5
+CORRECTIONS_SQL = (
+    "SELECT t.term, w.word FROM unnest(%s::text[]) AS t(term) CROSS JOIN LATERAL"
+    " (SELECT word FROM portal_searchword WHERE word %% t.term"
+    "  ORDER BY similarity(word, t.term) DESC, word LIMIT %s) AS w"
+)
+
+
+def _corrections(terms: list[str]) -> Alternatives:
+    """For each word of the query, the words of service names it may be a misspelling
+    of ("kelurga": "keluarga"), the closest first, or itself when names have it; [] when
+    one has none."""
+    words = [t.lower() for t in terms]
+    found: dict[str, list[str]] = {w: [] for w in words}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(CORRECTIONS_SQL, [words, CORRECTIONS])
+            for term, word in cursor.fetchall():
+                found[term].append(word)
+    else:  # a city's few thousand words, compared in Python
+        known = list(SearchWord.objects.values_list("word", flat=True))
+        for term in words:
+            alike = [w for w in known if _similar(term, w)]
+            alike.sort(key=lambda w: (w != term, -SequenceMatcher(None, term, w).ratio(), w))
+            found[term] = alike[:CORRECTIONS]
+    # A word that names have as it is was not misspelt: it stays alone.
+    alternatives = [[w] if w in found[w] else found[w] for w in words]
+    return alternatives if all(alternatives) else []
 
 
 class RankedResults:
-    """For a Paginator: the matches in the service's name (ranked first), then those only
-    in a requirement or the product, each tier sorted on its own (a shorter name before a
-    longer one) and read as ids once, at most MAX_RESULTS; a page reads its own rows."""
+    """For a Paginator: the tiers in order (a match in the service's name first), each
+    in its own order (an index's), counted at most MAX_RESULTS in all; a page reads only
+    its own ids and rows."""
 
-    def __init__(self, named: QuerySet, others: QuerySet, rows: QuerySet) -> None:
-        self.tiers, self.rows = (named, others), rows
+    def __init__(self, tiers: list[QuerySet], everything: QuerySet) -> None:
+        self.tiers, self.everything = tiers, everything
 
     @cached_property
-    def ids(self) -> list[int]:
-        ids: list[int] = []
-        for tier in self.tiers:
-            if len(ids) < MAX_RESULTS:
-                ids += tier.values_list("pk", flat=True)[: MAX_RESULTS - len(ids)]
-        return ids
+    def total(self) -> int:
+        return self.everything.order_by()[:MAX_RESULTS].count()
 
     def count(self) -> int:
-        return len(self.ids)
+        return self.total
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.total
+
+    def _ids(self, start: int, stop: int) -> list[int]:
+        """The ids at positions start..stop of the tiers laid end to end."""
+        ids: list[int] = []
+        offset = 0  # where the current tier starts
+        for n, tier in enumerate(self.tiers):
+            if stop <= offset:
+                break
+            got = list(tier.values_list("pk", flat=True)[max(start - offset, 0) : stop - offset])
+            ids += got
+            if n + 1 == len(self.tiers) or len(ids) == stop - start:
+                break
+            if got:  # this tier ended within the window
+                offset = max(start, offset) + len(got)
+            elif start > offset:  # it ended before the window: how long was it?
+                offset += tier.order_by()[: start - offset].count()
+        return ids
 
     def __getitem__(self, window: slice) -> list[ServiceStandard]:
-        ids = self.ids[window]
-        found = self.rows.in_bulk(ids)
-        return [found[pk] for pk in ids]
+        """The window's standards, with their service, agency and entry, and
+        `published_name` and `published_kind_label`; read through `in_force()`, so an
+        entry left behind by a bug never shows a standard not in force."""
+        ids = self._ids(window.start or 0, min(window.stop, self.total))
+        if not ids:
+            return []
+        rows = ServiceStandard.objects.in_force().select_related("service__agency", "search_entry")
+        found = rows.defer("search_entry__name_vector", "search_entry__text_vector").in_bulk(ids)
+        page = [found[pk] for pk in ids if pk in found]
+        for standard in page:
+            entry = standard.search_entry
+            standard.published_name = entry.name
+            standard.published_kind_label = ServiceKind(entry.kind).label
+        return page
 
 
-def _ranked(base: QuerySet, terms: list[str], typos: bool) -> RankedResults:
-    tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
-    shortest = ("name_length", "service__agency__name", "published_name", "pk")
-    named, others = (
-        t.annotate(name_length=Length("published_name")).order_by(*shortest)
-        for t in tiers(base, terms, typos)
-    )
-    return RankedResults(named, others, _with_rows(ServiceStandard.objects.all()))
+def _entries(agency_slug: str, kind: str) -> QuerySet[SearchEntry]:
+    entries = SearchEntry.objects.all()
+    if agency_slug:  # the agency's id first (one row by its unique slug), then its entries
+        entries = entries.filter(agency_id__in=Agency.objects.filter(slug=agency_slug).values("pk"))
+    if kind in ServiceKind.values:
+        entries = entries.filter(kind=kind)
+    return entries
 
 
-def _with_rows(standards: QuerySet) -> QuerySet:
-    """With what the results page shows: agency, the published name and kind,
-    requirements and products."""
-    standards = standards.annotate(
-        published_name=_as_published("name", "service__name"),
-        published_kind_label=published("kind_label"),
-    )
-    return standards.select_related("service__agency").prefetch_related(
-        Prefetch("requirements", queryset=Requirement.objects.only("standard_id", "description")),
-        Prefetch(
-            "components",
-            queryset=StandardComponent.objects.filter(kind=ComponentKind.PRODUCT),
-            to_attr="product_components",
-        ),
-    )
+def _ranked(tiers: Tiers) -> RankedResults:
+    ordered, everything = tiers
+    return RankedResults([t.order_by(*RANK) for t in ordered], everything)
 
 
 def search_standards(
@@ -210,23 +223,19 @@ def search_standards(
     service name when it is empty), optionally of one agency and one kind of service.
     When no standard has the query's words, service names with typos are looked for
     ("akte kelahran" finds Akta Kelahiran). Names and kinds are those published. The
-    page's standards carry `requirements` and `product_components` prefetched, and
-    `published_name` and `published_kind_label` from their publication."""
-    base = ServiceStandard.objects.in_force().annotate(
-        published_name=_as_published("name", "service__name"),
-        published_kind=_as_published("kind", "service__kind"),
-    )
-    if agency_slug:
-        base = base.filter(service__agency__slug=agency_slug)
-    if kind in ServiceKind.values:
-        base = base.filter(published_kind=kind)
+    page's standards carry `search_entry` (its `requirements`, one per line, and
+    `product`), and `published_name` and `published_kind_label`."""
+    entries = _entries(agency_slug, kind)
     terms = query_terms(query)
     if not terms:
-        everything = _with_rows(base).order_by("service__agency__name", "published_name", "pk")
-        return Paginator(everything, PAGE_SIZE).get_page(page)
-    paginator = Paginator(_ranked(base, terms, typos=False), PAGE_SIZE)
+        listing = RankedResults([entries.order_by(*LISTING)], entries)
+        return Paginator(listing, PAGE_SIZE).get_page(page)
+    tiers = _postgres_tiers if connection.vendor == "postgresql" else _substring_tiers
+    paginator = Paginator(_ranked(tiers(entries, [[t] for t in terms], False)), PAGE_SIZE)
     if paginator.count == 0:
-        paginator = Paginator(_ranked(base, terms, typos=True), PAGE_SIZE)
+        corrected = _corrections(terms)  # a fallback: found words are never widened
+        if corrected:
+            paginator = Paginator(_ranked(tiers(entries, corrected, True)), PAGE_SIZE)
     return paginator.get_page(page)
 
 
@@ -272,8 +281,9 @@ def hits(page: Page, query: str) -> list[SearchHit]:
     found: list[SearchHit] = []
     for standard in page.object_list:
         label, text = "", ""
-        candidates = [(_("Persyaratan"), r.description) for r in standard.requirements.all()]
-        candidates += [(_("Produk"), c.text) for c in standard.product_components]
+        entry = standard.search_entry
+        candidates = [(_("Persyaratan"), r) for r in entry.requirements.splitlines()]
+        candidates += [(_("Produk"), entry.product)] if entry.product else []
         for candidate_label, candidate in candidates:
             if any(t.lower() in candidate.lower() for t in terms):
                 label, text = candidate_label, _excerpt(candidate, terms)

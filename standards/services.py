@@ -29,6 +29,7 @@ from agencies.models import Agency
 from bontang_sp.dates import long_moment
 from documents.uploads import CleanUpload
 
+from .decrees import in_force
 from .models import (
     ChangeReason,
     ComplaintChannel,
@@ -242,6 +243,7 @@ def service_set_active(*, actor, service: Service, active: bool) -> Service:
     service = Service.objects.select_for_update().get(pk=service.pk)
     service.active = active
     _save(service, actor, update_fields=["active", "updated_at"])
+    in_force.in_force_changed([service.pk])  # the portal shows only active services
     return service
 
 

@@ -20,6 +20,8 @@ OWN_REGISTRATIONS = {
     ("documents/registry.py", "register_renderer"),
     # The decree services' name for the Registry of "a decree came into force".
     ("standards/decrees/in_force.py", "on_decree_in_force"),
+    # ... and of "what is in force for the public changed" (a revocation, a service off).
+    ("standards/decrees/in_force.py", "on_in_force_changed"),
 }
 
 # How the plug-in points are called; calls outside an apps.py are refused.
@@ -28,6 +30,7 @@ REGISTERING_CALLS = {
     "worklist.register",
     "in_force.on_decree_in_force",
     "on_decree_in_force",
+    "in_force.on_in_force_changed",
     "register_global",
     "register_part",
 }
@@ -43,6 +46,7 @@ def plug_in_points() -> dict[str, object]:
         "home sections": homes._providers,
         "tasks": worklist._providers,
         "a decree came into force": in_force._listeners,
+        "in force changed otherwise": in_force._changes,
         "Jinja2 globals": jinja2.template_globals,
         "publication parts": publication._parts,
     }

@@ -256,5 +256,6 @@ def publish(decree: Decree, actor, data: dict) -> None:
 
 
 def unpublish(decree: Decree, actor, data: dict) -> None:
-    """No longer in force: public pages are stale (the portal reads what is in force)."""
+    """No longer in force: off the portal's search, and public pages are stale."""
+    in_force.in_force_changed(decree.standards.values_list("service_id", flat=True))
     portal_changed()

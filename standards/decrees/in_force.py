@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from bontang_sp.registry import Registry
 
-__all__ = ["decree_in_force", "on_decree_in_force"]
+__all__ = ["decree_in_force", "in_force_changed", "on_decree_in_force", "on_in_force_changed"]
 
 Listener = Callable[[object], None]
 _listeners = Registry()
+_changes = Registry()
 
 
 def on_decree_in_force(listener: Listener) -> Listener:
@@ -27,3 +28,16 @@ def decree_in_force(decree) -> None:
     """The decree services call this in the act that brings `decree` into force."""
     for listener in _listeners:
         listener(decree)
+
+
+def on_in_force_changed(listener: Callable[[list[int]], None]) -> Callable:
+    """Call `listener(service_ids)` whenever what these services have in force for the
+    public changed otherwise than by a decree coming into force (from AppConfig.ready)."""
+    return _changes.register(listener)
+
+
+def in_force_changed(service_ids) -> None:
+    """The services call this in the act that revokes a decree or (de)activates a service."""
+    service_ids = list(service_ids)
+    for listener in _changes:
+        listener(service_ids)

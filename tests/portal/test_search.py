@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from portal.public import in_force_decree
+from portal.publication import publish_decree
 from portal.search import PAGE_SIZE, highlight, search_standards
 from standards.models import ServiceKind, ServiceStandard
 from tests.standards.factories import RequirementFactory, make_complete_standard
@@ -14,9 +16,16 @@ def _names(page) -> list[str]:
     return [s.service.name for s in page.object_list]
 
 
+def _add_requirement(standard, description: str) -> None:
+    """A requirement the version in force had from the start: written, then published
+    again (a version in force never changes; the search reads what was published)."""
+    RequirementFactory(standard=standard, description=description)
+    publish_decree(in_force_decree(standard))
+
+
 def test_finds_by_service_name_requirement_and_product(akta, agency_a):
     assert _names(search_standards("akta")) == ["Penerbitan Akta Kelahiran"]
-    RequirementFactory(standard=akta, description="Surat keterangan lahir dari bidan")
+    _add_requirement(akta, "Surat keterangan lahir dari bidan")
     assert _names(search_standards("bidan")) == ["Penerbitan Akta Kelahiran"]
     assert _names(search_standards("kutipan")) == ["Penerbitan Akta Kelahiran"]
     assert _names(search_standards("tidak-ada-yang-cocok")) == []
@@ -64,7 +73,7 @@ def test_results_page_highlights_and_escapes_the_query(client, akta):
 def test_postgresql_full_text_search_stems_indonesian(akta):
     """On PostgreSQL the `indonesian` configuration stems: "kelahiran" finds "lahir"."""
     assert connection.vendor == "postgresql", "the services run uses PostgreSQL"
-    RequirementFactory(standard=akta, description="Surat keterangan lahir dari bidan")
+    _add_requirement(akta, "Surat keterangan lahir dari bidan")
     assert _names(search_standards("kelahiran")) == ["Penerbitan Akta Kelahiran"]
     assert _names(search_standards("melahirkan")) == ["Penerbitan Akta Kelahiran"]
     assert _names(search_standards("kutipan akta")) == ["Penerbitan Akta Kelahiran"]

@@ -9,19 +9,27 @@ from django.db import connection
 
 from portal import search
 from portal.search import search_standards
+from portal.search_index import entry_for, published_fields, write_entries
 from standards.models import ServiceStandard, StandardStatus
 from tests.standards.factories import RequirementFactory, ServiceFactory, make_complete_standard
 
 
 def _in_force(agency, name: str, *, requirement: str = "", product: str = ""):
-    """A complete standard of a new service, in force (the search reads only that)."""
+    """A complete standard of a new service, in force, with the search entry its
+    publication would write (portal.search_index; the search reads only that)."""
     service = ServiceFactory(agency=agency, name=name)
-    standard = make_complete_standard(
-        service=service, texts={"product": product or f"Dokumen {name}"}
-    )
+    product = product or f"Dokumen {name}"
+    standard = make_complete_standard(service=service, texts={"product": product})
     if requirement:
         RequirementFactory(standard=standard, description=requirement, position=9)
     ServiceStandard.objects.filter(pk=standard.pk).update(status=StandardStatus.IN_FORCE)
+    published = published_fields(
+        name=name,
+        kind=service.kind,
+        requirements=[r.description for r in standard.requirements.all()],
+        product=product,
+    )
+    write_entries([entry_for(standard, published)])
     return standard
 
 
@@ -77,7 +85,7 @@ def test_filters_and_pages_apply_to_the_ranked_results(catalogue, agency_a, monk
     first, second = search_standards("akta kelahiran"), search_standards("akta kelahiran", page=2)
     assert first.paginator.count == 3 and first.paginator.num_pages == 2
     assert [s.service.name for s in second.object_list] == ["Surat Keterangan Domisili"]
-    assert second.object_list[0].product_components[0].text == "Dokumen Surat Keterangan Domisili"
+    assert second.object_list[0].search_entry.product == "Dokumen Surat Keterangan Domisili"
 
 
 def test_the_count_stops_at_max_results(client, catalogue, monkeypatch):
@@ -105,12 +113,17 @@ def test_postgresql_has_the_search_indexes(catalogue):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
         assert cursor.fetchone() == (1,)
-        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'standards_%%_fts'")
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'portal_search%%'"
+            " AND indexdef LIKE '%%USING gin%%'"
+        )
         assert {name for (name,) in cursor.fetchall()} == {
-            "standards_service_name_fts",
-            "standards_requirement_description_fts",
-            "standards_component_product_fts",
+            "search_name_fts",
+            "search_text_fts",
+            "search_word_trgm",
         }
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname LIKE 'standards_%%_fts'")
+        assert cursor.fetchall() == []  # the old expression indexes are gone
     # "kelahiran" and "melahirkan" share the stem "lahir" only with the indonesian stemmer.
     assert _names("melahirkan") == [
         "Penerbitan Akta Kelahiran",
