@@ -146,10 +146,6 @@ class LegalBasisFactory(factory.django.DjangoModelFactory):
     title = "Pelayanan Publik"
 
 
-# The standard of `make_complete_standard`, written by the demo's builder.
-COMPLETE_STANDARD = read_data(Path(__file__).parent.parent / "data" / "complete-standard.yaml")
-
-
 def make_standard_with_rows(
     *, standard: ServiceStandard | None = None, steps: int = 2, requirements: int = 2, **kw
 ) -> ServiceStandard:
@@ -161,6 +157,10 @@ def make_standard_with_rows(
             standard=standard, position=i + 1, step=made[i % len(made)] if made else None
         )
     return standard
+
+
+# What `make_complete_standard` writes, through the demo's builder.
+COMPLETE_STANDARD = read_data(Path(__file__).parent.parent / "data" / "complete-standard.yaml")
 
 
 def make_complete_standard(
