@@ -18,7 +18,6 @@ from standards.services import SYSTEM
 from standards.spreadsheet.content import standard_content
 from standards.spreadsheet.importer import import_workbook
 from standards.spreadsheet.reader import read_upload
-from standards.spreadsheet.template import SERVICES
 from standards.spreadsheet.writer import export_workbook
 
 # A draft of the demo (no earlier decree) with a work unit, a fee-free step with a cost,
