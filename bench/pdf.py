@@ -10,8 +10,9 @@ shared machine do not inflate, and wall time) and, as the last line,
 
     DJANGO_SETTINGS_MODULE=bontang_sp.settings_test .venv/bin/python bench/pdf.py
 
-The data live in an in-memory SQLite database, migrated at start: nothing is written to
-the project's database or media folder.
+The standard is bench/data/pdf-standard.yaml, written 20 times by demo.builder into an
+in-memory SQLite database migrated at start: nothing is written to the project's database
+or media folder.
 
 Then the decree of those 20 standards (body, 20 lampiran, the Maklumat), assembled from
 parts (standards/decrees/parts.py, docs/decisions/0013) against bare WeasyPrint on the
@@ -28,7 +29,6 @@ import statistics
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,154 +44,31 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
-from agencies.models import Agency, AgencyKind  # noqa: E402
+from agencies.models import Agency  # noqa: E402
+from demo.builder import build_standards, read_data  # noqa: E402
 from documents.models import Document, DocumentKind  # noqa: E402
 from documents.render import html_to_pdf, render_html  # noqa: E402
-from standards.models import (  # noqa: E402
-    ChannelKind,
-    ComplaintChannel,
-    ComponentKind,
-    DurationUnit,
-    LegalBasis,
-    LegalBasisKind,
-    ProcedureStep,
-    Requirement,
-    RequirementKind,
-    RequirementTiming,
-    Service,
-    ServiceKind,
-    ServiceStandard,
-    StandardComponent,
-)
+from standards.models import ComponentKind, StandardComponent  # noqa: E402
 from standards.selectors import standards_with_rows  # noqa: E402
 from standards.totals import standard_totals  # noqa: E402
 
 STANDARDS = 20
 RUNS = 5
 TEMPLATE = "documents/standards_lampiran.html"
-
-TEXT = {
-    ComponentKind.REQUIREMENTS: "Persyaratan disampaikan lengkap pada saat pendaftaran.",
-    ComponentKind.PROCEDURE: "Permohonan dapat diajukan di loket atau secara daring.",
-    ComponentKind.SERVICE_TIME: "",
-    ComponentKind.FEE: "",
-    ComponentKind.PRODUCT: "Dokumen kependudukan yang diterbitkan dan ditandatangani secara "
-    "elektronik, beserta tanda terima penyerahan.",
-    ComponentKind.COMPLAINTS: "Pengaduan ditanggapi paling lama 5 (lima) hari kerja sejak "
-    "diterima; pengadu diberi tahu hasil tindak lanjutnya.",
-    ComponentKind.LEGAL_BASIS: "",
-    ComponentKind.FACILITIES: "Ruang tunggu ber-AC dengan 40 kursi, loket pelayanan, komputer, "
-    "printer, mesin antrean, toilet, ruang laktasi, jalur kursi roda dan area parkir.",
-    ComponentKind.STAFF_COMPETENCE: "Memahami peraturan perundang-undangan di bidang layanan; "
-    "mampu mengoperasikan komputer dan aplikasi layanan; santun dan komunikatif.",
-    ComponentKind.INTERNAL_SUPERVISION: "Pengawasan dilakukan oleh atasan langsung secara "
-    "berjenjang dan oleh Inspektorat Kota Bontang.",
-    ComponentKind.STAFF_COUNT: "Terdiri atas petugas loket, verifikator dan operator.",
-    ComponentKind.SERVICE_GUARANTEE: "Pelayanan diberikan sesuai standar pelayanan yang "
-    "ditetapkan; bila tidak sesuai, pengguna layanan dapat menyampaikan pengaduan.",
-    ComponentKind.SAFETY_GUARANTEE: "Data pribadi pemohon dijaga kerahasiaannya; ruang pelayanan "
-    "dilengkapi APAR dan jalur evakuasi.",
-    ComponentKind.STAFF_EVALUATION: "Evaluasi kinerja pelaksana dilakukan setiap 6 (enam) bulan "
-    "dan hasilnya menjadi bahan perbaikan pelayanan.",
-}
-STEPS = [
-    ("Pemohon", "Mengambil nomor antrean dan menyerahkan berkas permohonan", 5, "minutes"),
-    ("Petugas loket", "Memeriksa kelengkapan dan keabsahan berkas permohonan", 15, "minutes"),
-    ("Verifikator", "Memverifikasi data pada sistem informasi administrasi", 30, "minutes"),
-    ("Operator", "Memasukkan data dan mencetak konsep dokumen", 1, "hours"),
-    ("Kepala Bidang", "Memeriksa dan memaraf konsep dokumen", 1, "working_days"),
-    ("Kepala Dinas", "Menandatangani dokumen secara elektronik", 1, "working_days"),
-    ("Petugas loket", "Menyerahkan dokumen kepada pemohon", 10, "minutes"),
-]
-REQUIREMENTS = [
-    "Formulir permohonan yang telah diisi dan ditandatangani",
-    "Fotokopi Kartu Tanda Penduduk elektronik",
-    "Fotokopi Kartu Keluarga",
-    "Surat pengantar dari kelurahan",
-    "Dokumen asli untuk diperlihatkan",
-]
-BASES = [
-    (LegalBasisKind.LAW, "25", 2009, "Pelayanan Publik"),
-    (
-        LegalBasisKind.GOVERNMENT_REGULATION,
-        "96",
-        2012,
-        "Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
-    ),
-    (
-        LegalBasisKind.MAYORAL_REGULATION,
-        "31",
-        2018,
-        "Pedoman Penyusunan Standar Pelayanan dan "
-        "Maklumat Pelayanan di Lingkungan Pemerintah Daerah",
-    ),
-]
+DATA = ROOT / "bench" / "data" / "pdf-standard.yaml"
 
 
 def build_data() -> tuple[Agency, list[int]]:
+    """The agency of the data file and its standard 20 times, numbered."""
     call_command("migrate", verbosity=0, interactive=False)
-    agency = Agency.objects.create(
-        name="Dinas Kependudukan dan Pencatatan Sipil",
-        short_name="Disdukcapil",
-        slug="disdukcapil",
-        kind=AgencyKind.OFFICE,
-        address="Jl. Awang Long No. 1, Bontang",
-        phone="0548-21234",
-        email="disdukcapil@bontangkota.go.id",
-        website="https://disdukcapil.bontangkota.go.id",
-    )
-    ids = []
-    for n in range(1, STANDARDS + 1):
-        service = Service.objects.create(
-            agency=agency,
-            name=f"Penerbitan Dokumen Kependudukan Jenis {n}",
-            slug=f"layanan-{n}",
-            kind=ServiceKind.ADMINISTRATIVE,
-        )
-        standard = ServiceStandard.objects.create(
-            service=service,
-            complaint_officer="Siti Aminah, S.Sos.",
-            complaint_phone="0812 5555 1234",
-            complaint_email="pengaduan.disdukcapil@bontangkota.go.id",
-            complaint_address="Jl. Awang Long No. 1, Bontang",
-            complaint_escalation="Ombudsman Republik Indonesia Perwakilan Kalimantan Timur.",
-            staff_count=4,
-        )
-        StandardComponent.objects.bulk_create(
-            StandardComponent(standard=standard, kind=kind, text=TEXT[kind])
-            for kind in ComponentKind
-        )
-        steps = [
-            ProcedureStep.objects.create(
-                standard=standard,
-                position=i,
-                actor=actor,
-                action=action,
-                duration_value=Decimal(value),
-                duration_unit=DurationUnit(unit),
-                output="Berkas diproses",
-            )
-            for i, (actor, action, value, unit) in enumerate(STEPS, start=1)
-        ]
-        for i, description in enumerate(REQUIREMENTS, start=1):
-            Requirement.objects.create(
-                standard=standard,
-                position=i,
-                description=description,
-                kind=RequirementKind.TECHNICAL if i == 5 else RequirementKind.ADMINISTRATIVE,
-                timing=RequirementTiming.START,
-                step=steps[1],
-            )
-        for i, kind in enumerate((ChannelKind.SMS_WHATSAPP, ChannelKind.LAPOR), start=1):
-            ComplaintChannel.objects.create(
-                standard=standard, position=i, kind=kind, detail="Loket pengaduan, lantai 1"
-            )
-        for i, (kind, number, year, title) in enumerate(BASES, start=1):
-            LegalBasis.objects.create(
-                standard=standard, position=i, kind=kind, number=number, year=year, title=title
-            )
-        ids.append(standard.pk)
-    return agency, ids
+    data = read_data(DATA)
+    agency = Agency.objects.create(**data["agency"])
+    item = data["standard"]
+    items = [
+        {**item, "key": item["key"].format(n=n), "name": item["name"].format(n=n)}
+        for n in range(1, STANDARDS + 1)
+    ]
+    return agency, [standard.pk for standard in build_standards(agency, items)]
 
 
 class Item:

@@ -7,6 +7,9 @@ carry an earlier decree enter the register in force through the `record` act by 
 agency's head (the mayor's office for PTSP and PATEN); the others stay drafts, and
 `demo.workflow` carries some of them through the whole life of a decree.
 
+The items of `demo_standards()` are the content shape `demo.builder` also writes, without
+the importer's checks, for the benchmarks and the tests (docs/decisions/0019).
+
 Idempotent: a service that already has a standard is left out of its workbook, a team
 that already has members is left alone.
 
@@ -25,13 +28,13 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
 from agencies.models import Agency, MembershipRole, WorkUnit
 from agencies.services import membership_set, sync_agency_permissions
+from demo.builder import CONTACT_FIELDS, read_data
 from standards import decrees
 from standards.legal_citations import default_issuer, split_issuer_from_title
 from standards.models import ComponentKind, Decree, DecreeStatus, Service, TeamMember
@@ -52,12 +55,11 @@ from standards.spreadsheet.writer import export_workbook
 __all__ = ["DATA", "agency_files", "demo_standards", "demo_teams", "seed_demo_standards"]
 
 DATA = Path(__file__).parent / "data"
-CONTACT_FIELDS = ("complaint_officer", "complaint_phone", "complaint_email", "complaint_address")
 
 
 @cache
 def _yaml(name: str) -> dict:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return read_data(DATA / name)
 
 
 def _with_issuer(basis: dict) -> dict:
@@ -83,7 +85,8 @@ def agency_files() -> list[Path]:
 
 
 def demo_standards() -> list[dict]:
-    """Every demo standard, with its agency's defaults merged in and references resolved."""
+    """Every demo standard, with its agency's defaults merged in and references resolved:
+    the content shape `workbook_content` and `demo.builder` read."""
     items = []
     for path in agency_files():
         data = _yaml(f"standards/{path.name}")
@@ -109,9 +112,10 @@ def _merged(agency: str, defaults: dict, item: dict) -> dict:
     channels = _common("channels", merged.get("channels", []))
     merged["channels"] = channels
     merged["legal_bases"] = [
-        _common("legal_bases", basis)
+        _with_issuer(_common("legal_bases", basis))
         for basis in [*defaults.get("base_legal_bases", []), *item.get("legal_bases", [])]
     ]
+    merged["escalation"] = _common("texts", merged.get("escalation", "@escalation"))
     return merged
 
 
@@ -140,7 +144,7 @@ def workbook_content(item: dict) -> dict:
                 "key": key,
                 "fee_legal_basis": item.get("fee_legal_basis", ""),
                 **{name: item["contact"].get(name, "") for name in CONTACT_FIELDS},
-                "complaint_escalation": _common("texts", item.get("escalation", "@escalation")),
+                "complaint_escalation": item["escalation"],
                 "staff_count": item["staff_count"],
                 "publish_management": bool(item.get("publish_management", False)),
                 "decree_number": decree.get("number", ""),
@@ -194,7 +198,7 @@ def workbook_content(item: dict) -> dict:
                 "year": basis["year"],
                 "title": basis["title"],
             }
-            for number, basis in enumerate(map(_with_issuer, item["legal_bases"]), start=1)
+            for number, basis in enumerate(item["legal_bases"], start=1)
         ],
         CHANNELS.name: [
             {"key": key, "order": number, "kind": row["kind"], "detail": row.get("detail", "")}

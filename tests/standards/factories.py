@@ -1,16 +1,19 @@
 """Factories for services, standards and their rows, and a standard that passes every check.
 
 `make_complete_standard(agency=...)` is the one to import when a test needs a standard
-ready for submission; change one thing on it to get its failing twin.
+ready for submission; change one thing on it to get its failing twin. It is written by
+`demo.builder` (the benchmarks' and the demo's shape) from tests/data/complete-standard.yaml.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import factory
 from simple_history.utils import bulk_create_with_history
 
+from demo.builder import build_standard, read_data
 from standards.models import (
     ChannelKind,
     ComplaintChannel,
@@ -31,7 +34,7 @@ from standards.models import (
 from tests.factories import AgencyFactory
 
 __all__ = [
-    "COMPLETE_TEXTS",
+    "COMPLETE_STANDARD",
     "ChannelFactory",
     "ComponentFactory",
     "LegalBasisFactory",
@@ -143,26 +146,6 @@ class LegalBasisFactory(factory.django.DjangoModelFactory):
     title = "Pelayanan Publik"
 
 
-# Text for every component that a check requires text for (components 5, 8-10, 12-14),
-# and a helpful text for the others.
-COMPLETE_TEXTS: dict[str, str] = {
-    ComponentKind.REQUIREMENTS: "",
-    ComponentKind.PROCEDURE: "Permohonan diajukan di loket pelayanan.",
-    ComponentKind.SERVICE_TIME: "",
-    ComponentKind.FEE: "",
-    ComponentKind.PRODUCT: "Surat Keterangan",
-    ComponentKind.COMPLAINTS: "Pengaduan ditanggapi paling lama 5 hari kerja.",
-    ComponentKind.LEGAL_BASIS: "",
-    ComponentKind.FACILITIES: "Ruang tunggu, loket, komputer, printer, toilet.",
-    ComponentKind.STAFF_COMPETENCE: "Memahami peraturan layanan; mampu mengoperasikan komputer.",
-    ComponentKind.INTERNAL_SUPERVISION: "Pengawasan oleh atasan langsung dan Inspektorat.",
-    ComponentKind.STAFF_COUNT: "1 petugas loket, 1 verifikator.",
-    ComponentKind.SERVICE_GUARANTEE: "Pelayanan sesuai standar yang ditetapkan.",
-    ComponentKind.SAFETY_GUARANTEE: "Data pemohon dijaga kerahasiaannya.",
-    ComponentKind.STAFF_EVALUATION: "Evaluasi kinerja pelaksana setiap 6 bulan.",
-}
-
-
 def make_standard_with_rows(
     *, standard: ServiceStandard | None = None, steps: int = 2, requirements: int = 2, **kw
 ) -> ServiceStandard:
@@ -176,6 +159,10 @@ def make_standard_with_rows(
     return standard
 
 
+# What `make_complete_standard` writes, through the demo's builder.
+COMPLETE_STANDARD = read_data(Path(__file__).parent.parent / "data" / "complete-standard.yaml")
+
+
 def make_complete_standard(
     *,
     agency=None,
@@ -185,23 +172,24 @@ def make_complete_standard(
     texts: dict[str, str] | None = None,
     **standard_fields,
 ) -> ServiceStandard:
-    """A draft standard that passes every rule of `standards.checks`."""
+    """A draft standard that passes every rule of `standards.checks`: tests/data/
+    complete-standard.yaml with `steps` steps and `requirements` requirements (each linked
+    to a step), `texts` and `standard_fields` put over the file's."""
     if service is None:
         service = ServiceFactory(agency=agency) if agency is not None else ServiceFactory()
-    fields = {
-        "complaint_officer": "Siti Aminah",
-        "complaint_phone": "0548-21234",
-        "complaint_email": "pengaduan@bontangkota.go.id",
-        "complaint_address": "Jl. Moh. Roem No. 1, Bontang",
-        "complaint_escalation": "Ombudsman Republik Indonesia Perwakilan Kalimantan Timur.",
-        "staff_count": 2,
-        **standard_fields,
+    data = COMPLETE_STANDARD
+    step, requirement = data["step"], data["requirement"]
+    item = {
+        **data,
+        "texts": {**data["texts"], **(texts or {})},
+        "steps": [{**step, "action": step["action"].format(n=n)} for n in range(1, steps + 1)],
+        "requirements": [
+            {
+                **requirement,
+                "description": requirement["description"].format(n=n),
+                "step": (n - 1) % steps + 1 if steps else None,
+            }
+            for n in range(1, requirements + 1)
+        ],
     }
-    standard = StandardFactory(service=service, components={**COMPLETE_TEXTS, **(texts or {})})
-    for field, value in fields.items():
-        setattr(standard, field, value)
-    standard.save()
-    make_standard_with_rows(standard=standard, steps=steps, requirements=requirements)
-    ChannelFactory(standard=standard, position=1)
-    LegalBasisFactory(standard=standard, position=1)
-    return standard
+    return build_standard(item, service=service, **standard_fields)
