@@ -47,7 +47,7 @@ from .public import (
     requirement_groups,
     version_endings,
 )
-from .search_index import index_publication
+from .search_index import index_publications
 
 __all__ = [
     "PUBLICATION_FORMAT",
@@ -234,7 +234,6 @@ def _publish(standard: ServiceStandard, decree: Decree, document: Document | Non
             "content": publication_content(standard, decree),
         },
     )
-    index_publication(publication, standard)  # the search's row, in the same transaction
     return publication
 
 
@@ -245,8 +244,9 @@ def publish_decree(decree: Decree) -> None:
         return
     document = final_decree_document(decree)
     with transaction.atomic():
-        for standard in standards_with_rows().in_force().filter(decrees=decree):
-            _publish(standard, decree, document)
+        standards = standards_with_rows().in_force().filter(decrees=decree)
+        # The search's rows in the same transaction, written together.
+        index_publications([(_publish(s, decree, document), s) for s in standards])
 
 
 def publish_missing() -> int:
@@ -258,6 +258,7 @@ def publish_missing() -> int:
         decree = in_force_decree(standard)
         if decree is not None:
             with transaction.atomic():
-                _publish(standard, decree, final_decree_document(decree))
+                publication = _publish(standard, decree, final_decree_document(decree))
+                index_publications([(publication, standard)])
             count += 1
     return count

@@ -1,7 +1,7 @@
 """The search's own table (`SearchEntry`, docs/decisions/0012): one narrow row per standard
 in force, as its publication says, so a citizen's query reads one table with no joins.
 
-Written in the transaction that writes the standard's publication (`index_publication`,
+Written in the transaction that writes the standard's publication (`index_publications`,
 from `portal.publication`), replaced when a new version of the service is published (one
 entry per service) and deleted when the standard leaves force otherwise: its decree
 revoked, its service deactivated (`sync_services`, a listener of
@@ -28,7 +28,7 @@ __all__ = [
     "CONFIG",
     "content_fields",
     "entry_for",
-    "index_publication",
+    "index_publications",
     "name_words",
     "published_fields",
     "rebuild",
@@ -124,9 +124,10 @@ def write_entries(entries: list[SearchEntry]) -> None:
     _add_words(entries)
 
 
-def index_publication(publication: Publication, standard: ServiceStandard) -> None:
-    """The entry of `standard`'s publication just written (inside its transaction)."""
-    write_entries([_from_publication(publication, standard)])
+def index_publications(published: Iterable[tuple[Publication, ServiceStandard]]) -> None:
+    """The entries of the publications just written (inside their transaction), in one
+    write whatever their number (a decree of many standards)."""
+    write_entries([_from_publication(publication, standard) for publication, standard in published])
 
 
 def _publications():
