@@ -43,6 +43,9 @@ class Publication(models.Model):
     # The shape of `content`; a publication of another format is rebuilt, never read.
     format = models.PositiveSmallIntegerField(_("format"))
     content = models.JSONField(_("isi"))
+    # The service page's parts rendered from `content` by the portal's autoescaping
+    # templates when written (portal.publication.service_page, docs/decisions/0012).
+    page = models.JSONField(_("halaman"), default=dict, blank=True)
     published_at = models.DateTimeField(_("diterbitkan"), auto_now=True)
 
     class Meta:

@@ -21,15 +21,13 @@ from django.urls import path
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from maklumat.selectors import public_maklumat
 from standards import diff
 from standards.models import ServiceKind
 
-from .. import api, public, search
+from .. import public, search
 
 __all__ = ["urlpatterns"]
 
-LAPOR_URL = "https://www.lapor.go.id"
 BROWSER_MAX_AGE = 60  # seconds a browser may reuse a page before asking again
 SEARCH_PARAMS = ("q", "pd", "jenis", "halaman")
 
@@ -65,9 +63,11 @@ def _absolute(path_: str) -> str:
     return settings.SITE_URL + path_
 
 
-def _page(request, template: str, context: dict) -> HttpResponse:
+def _page(request, template: str, context: dict, *, using: str = "jinja2") -> HttpResponse:
+    """The page rendered by the portal's Jinja2 templates (the embed: a Django template);
+    named, so the Django engine listed first is not searched for it in vain first."""
     context = {"canonical_url": _absolute(request.path), **context}
-    return HttpResponse(render_to_string(template, context))
+    return HttpResponse(render_to_string(template, context, using=using))
 
 
 @portal_page()
@@ -116,17 +116,16 @@ def search_results(request):
 @portal_page()
 def agency_detail(request, agency_slug: str):
     """`/pd/<agency>/`: its services in force, its Maklumat, its contacts (Pasal 9 ayat (2))."""
-    agency = public.public_agency(agency_slug)
-    standards = public.agency_standards(agency)
+    page = public.agency_page(agency_slug)
     return _page(
         request,
         "portal/agency.html",
         {
-            "agency": agency,
-            "rows": standards,
-            "maklumat": public_maklumat(agency),
+            "agency": page.agency,
+            "rows": page.rows,
+            "has_maklumat": page.has_maklumat,
             # No empty "Kontak" card when the agency recorded none (issue 18 point 7).
-            "has_contacts": any(api.agency_contacts(agency).values()),
+            "has_contacts": page.has_contacts,
         },
     )
 
@@ -134,18 +133,19 @@ def agency_detail(request, agency_slug: str):
 @portal_page()
 def service_detail(request, agency_slug: str, service_slug: str):
     """`/pd/<agency>/layanan/<service>/`: the standard in force (Pasal 9 ayat (1)), from its
-    publication (portal.publication)."""
-    published = public.published_standard(agency_slug, service_slug)
+    publication (portal.publication): the parts rendered when it was written, joined with
+    what changes after the act."""
+    published = public.published_page(agency_slug, service_slug)
     return _page(
         request,
         "portal/service.html",
         {
             "agency": published.agency,
             "standard": published,
-            "p": published.content,
-            "service": published.content["service"],
+            "p": published.page,
+            "service": published.page["service"],
+            "body": published.body,
             "service_slug": service_slug,
-            "lapor_url": LAPOR_URL,
         },
     )
 
@@ -186,6 +186,7 @@ def embed_agency(request, agency_slug: str):
             "rows": standards,
             "site_url": settings.SITE_URL,
         },
+        using="django",
     )
 
 
