@@ -30,6 +30,18 @@ def url(name: str, *args) -> str:
     return _reverse(name, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
 
 
+def request_url() -> Callable[..., str]:
+    """`url` with the current URLconf and script prefix read once, for one page: reading
+    them (context-local values) for each of a page's dozen links cost more than the
+    remembered lookups themselves. Give it to a render as `url`."""
+    urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+    def bound(name: str, *args) -> str:
+        return _reverse(name, args, urlconf, prefix)
+
+    return bound
+
+
 @lru_cache(maxsize=256)
 def _static(path: str) -> str:
     return static(path)

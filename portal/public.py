@@ -300,8 +300,6 @@ class PublishedStandard:
 
 
 AGENCY_PREFIX, AGENCY_FIELDS = "service__agency__", ("pk", "name", "short_name", "slug")
-DOCUMENT_PREFIX = "publication__decree_document__"
-DOCUMENT_FIELDS = ("code", "issued", "superseded_by_id", "revoked_at")
 
 
 def _pick(row: dict, prefix: str, names: tuple[str, ...]) -> dict:
@@ -310,7 +308,8 @@ def _pick(row: dict, prefix: str, names: tuple[str, ...]) -> dict:
 
 def _in_force_service(agency_slug: str, service_slug: str, *, published: str) -> QuerySet:
     """The standard in force of an active agency's service, with its agency's public facts,
-    its final decree's document and the publication's `published` field (one row)."""
+    its final decree's code (while that document is in force) and the publication's
+    `published` field (one row)."""
     return (
         ServiceStandard.objects.in_force()
         .filter(
@@ -324,7 +323,12 @@ def _in_force_service(agency_slug: str, service_slug: str, *, published: str) ->
             "publication__format",
             f"publication__{published}",
             *(AGENCY_PREFIX + name for name in AGENCY_FIELDS),
-            *(DOCUMENT_PREFIX + name for name in DOCUMENT_FIELDS),
+            # The final decree's verification code while it is issued and in force.
+            decree_code=Subquery(
+                Document.objects.in_force()
+                .filter(pk=OuterRef("publication__decree_document"))
+                .values("code")
+            ),
         )
     )
 
@@ -346,9 +350,7 @@ def _read_published(prepared: Prepared, agency_slug: str, service_slug: str) -> 
     row = rows[0]
     agency = _pick(row, AGENCY_PREFIX, AGENCY_FIELDS)
     if row["publication__format"] == PUBLICATION_FORMAT:
-        document = Document(**_pick(row, DOCUMENT_PREFIX, DOCUMENT_FIELDS))
-        code = document.code if document.code and document.is_in_force else None
-        return row, agency, True, code
+        return row, agency, True, row["decree_code"] or None
     document = public_decree_document(in_force_decree(ServiceStandard(pk=row["pk"])))
     return row, agency, False, document.code if document else None
 

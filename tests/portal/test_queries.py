@@ -72,3 +72,17 @@ def test_lists_read_their_publications_in_one_query(
         client.get(reverse("portal:public-agency", args=[agency_a.slug]))
     with django_assert_num_queries(1):  # the standard's publication with its agency
         client.get(reverse("portal:api-service", args=[agency_a.slug, "layanan-0"]))
+
+
+def test_public_pages_never_read_the_session(client, akta, drafter_a, django_assert_num_queries):
+    """Deny by default asks the view first (bontang_sp.middleware): a public page reads no
+    session, so it is not `Vary: Cookie` (a shared cache may serve it to everyone) and a
+    logged-in visitor's cached page costs no query either."""
+    url = reverse("portal:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
+    assert "Cookie" not in client.get(url)["Vary"]
+    client.force_login(drafter_a)
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response["X-Portal-Cache"] == "hit"
+    assert "Cookie" not in response["Vary"]
+    assert client.get(reverse("staff-home")).status_code == 200  # the session still works
