@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -36,6 +35,7 @@ from agencies.published import (  # noqa: F401 - the portal's cache API, re-expo
 from bontang_sp.prepared import Prepared
 from documents.models import Document, DocumentKind
 from maklumat.selectors import with_current_maklumat
+from monitoring.selectors import portal_survey_columns, portal_survey_from
 from standards.models import (
     DELIVERY_COMPONENTS,
     ComponentKind,
@@ -216,12 +216,14 @@ AGENCY_PAGE_FIELDS = ("pk", "name", "short_name", "slug", *AGENCY_CONTACT_FIELDS
 @dataclass(frozen=True)
 class AgencyPage:
     """What the agency's page reads (Pasal 9 ayat (2)): its public facts, whether it has a
-    Maklumat in force (Pasal 14), and its standards in force as published: each row's
-    `slug` (the service's current one), `name`, `duration` and `fee` (the publication's)."""
+    Maklumat in force (Pasal 14), its standards in force as published (each row's `slug`,
+    the service's current one, and `name`, `duration`, `fee`, the publication's) and its
+    survey (Pasal 16)."""
 
     agency: dict
     has_maklumat: bool
     rows: list[dict]
+    survey: dict
 
     @property
     def has_contacts(self) -> bool:
@@ -230,7 +232,7 @@ class AgencyPage:
 
 _agency_page = Prepared(
     lambda slug: with_current_maklumat(Agency.objects.active().filter(slug=slug)).values(
-        *AGENCY_PAGE_FIELDS, "has_maklumat"
+        *AGENCY_PAGE_FIELDS, "has_maklumat", **portal_survey_columns("pk")
     ),
     slug="\0agency",
 )
@@ -240,25 +242,18 @@ _agency_rows = Prepared(
     lambda agency_id: (
         ServiceStandard.objects.in_force()
         .filter(service__agency_id=agency_id)
-        .values(
-            "pk",
-            "publication__format",
-            slug=F("service__slug"),
-            # The publication's texts, read by the database (no content decoded here).
-            name=KeyTextTransform("name", KeyTransform("service", "publication__content")),
-            duration=KeyTextTransform("duration", "publication__content"),
-            fee=KeyTextTransform("fee", "publication__content"),
-        )
+        .values("pk", "service__slug", "publication__format", "publication__summary")
     ),
     agency_id=-7_104_932,
 )
 
 
 def agency_page(slug: str) -> AgencyPage:
-    """An active agency's page, or 404: two queries compiled once (bontang_sp.prepared),
-    the rows' texts read from their publications (built from the rows when a publication
-    is missing or of an older format: the slow path of `current_content`)."""
-    from .publication import PUBLICATION_FORMAT
+    """An active agency's page with its survey, or 404: two queries compiled once
+    (bontang_sp.prepared),
+    the rows' texts read from their publications' summaries (built from the rows when a
+    publication is missing or of an older format: the slow path of `current_content`)."""
+    from .publication import PUBLICATION_FORMAT, list_summary
 
     found = _agency_page.rows(slug=slug)
     if not found:
@@ -266,13 +261,17 @@ def agency_page(slug: str) -> AgencyPage:
     agency = found[0]
     rows = []
     for row in _agency_rows.rows(agency_id=agency["pk"]):
+        summary = row["publication__summary"]
         if row["publication__format"] != PUBLICATION_FORMAT:
-            content = current_content(row["pk"], None, None)
-            row["name"] = content["service"]["name"]
-            row["duration"], row["fee"] = content["duration"], content["fee"]
-        rows.append(row)
+            summary = list_summary(current_content(row["pk"], None, None))
+        rows.append({**summary, "slug": row["service__slug"]})
     rows.sort(key=lambda row: row["name"].casefold())
-    return AgencyPage(_pick(agency, "", AGENCY_PAGE_FIELDS), bool(agency["has_maklumat"]), rows)
+    return AgencyPage(
+        _pick(agency, "", AGENCY_PAGE_FIELDS),
+        bool(agency["has_maklumat"]),
+        rows,
+        portal_survey_from(agency),
+    )
 
 
 # --- one standard -----------------------------------------------------------------------
@@ -306,10 +305,12 @@ def _pick(row: dict, prefix: str, names: tuple[str, ...]) -> dict:
     return {name: row[prefix + name] for name in names}
 
 
-def _in_force_service(agency_slug: str, service_slug: str, *, published: str) -> QuerySet:
+def _in_force_service(
+    agency_slug: str, service_slug: str, *, published: str, survey: bool = False
+) -> QuerySet:
     """The standard in force of an active agency's service, with its agency's public facts,
-    its final decree's code (while that document is in force) and the publication's
-    `published` field (one row)."""
+    its final decree's code (while that document is in force), the publication's
+    `published` field and, with `survey`, the agency's survey (one row)."""
     return (
         ServiceStandard.objects.in_force()
         .filter(
@@ -329,13 +330,14 @@ def _in_force_service(agency_slug: str, service_slug: str, *, published: str) ->
                 .filter(pk=OuterRef("publication__decree_document"))
                 .values("code")
             ),
+            **(portal_survey_columns("service__agency") if survey else {}),
         )
     )
 
 
 _SLUGS = {"agency_slug": "\0agency", "service_slug": "\0service"}
 _published = Prepared(partial(_in_force_service, published="content"), **_SLUGS)
-_published_page = Prepared(partial(_in_force_service, published="page"), **_SLUGS)
+_published_page = Prepared(partial(_in_force_service, published="page", survey=True), **_SLUGS)
 
 
 def _read_published(prepared: Prepared, agency_slug: str, service_slug: str) -> tuple:
@@ -368,8 +370,8 @@ def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard
 
 @dataclass(frozen=True)
 class PublishedPage:
-    """What the service page reads: as `PublishedStandard`, with the page's facts (`page`)
-    and its parts rendered when the publication was written (`body`)."""
+    """What the service page reads: as `PublishedStandard`, with the page's facts (`page`),
+    its parts rendered when the publication was written (`body`) and the survey."""
 
     agency: dict
     standard_id: int
@@ -377,12 +379,14 @@ class PublishedPage:
     page: dict
     body: dict[str, Markup]
     decree_code: str | None
+    survey: dict
 
 
 def published_page(agency_slug: str, service_slug: str) -> PublishedPage:
-    """The service page's publication: one query compiled once, as `published_standard`,
-    reading the parts rendered when it was written (docs/decisions/0012). Parts of an older
-    format or rendered by other templates are rendered now (slow path, the same page)."""
+    """The service page's publication and the agency's survey: one query compiled once, as
+    `published_standard`, reading the parts rendered when it was written (docs/decisions/0012).
+    Parts of an older format or rendered by other templates are rendered now (slow path,
+    the same page)."""
     from .publication import page_templates, service_page
 
     row, agency, current, code = _read_published(_published_page, agency_slug, service_slug)
@@ -394,7 +398,8 @@ def published_page(agency_slug: str, service_slug: str) -> PublishedPage:
     # it escaped by Jinja2, no text joined to HTML outside the engine), written only by
     # portal.publication, never by a form (docs/decisions/0012).
     body = {part: Markup(html) for part, html in page["html"].items()}  # noqa: S704
-    return PublishedPage(agency, row["pk"], row["service_id"], page, body, code)
+    survey = portal_survey_from(row, row["service_id"])
+    return PublishedPage(agency, row["pk"], row["service_id"], page, body, code, survey)
 
 
 def final_decree_document(decree: Decree) -> Document | None:

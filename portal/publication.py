@@ -60,6 +60,7 @@ __all__ = [
     "LAPOR_URL",
     "PAGE_PARTS",
     "PUBLICATION_FORMAT",
+    "list_summary",
     "page_templates",
     "publication_content",
     "publish_decree",
@@ -70,7 +71,7 @@ __all__ = [
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
 PUBLICATION_FORMAT = 5  # 2: requirements by kind; 3: history; 4: the service's kind, the API's;
-# 5: the service page's parts rendered (`page`)
+# 5: the service page's parts rendered (`page`), a list's texts (`summary`)
 
 # The parts of the service page rendered when the publication is written, each by its own
 # template `portal/service/<part>.html`, in the page's order (portal/service.html).
@@ -282,6 +283,18 @@ def service_page(content: dict) -> dict:
     }
 
 
+def list_summary(content: dict) -> dict:
+    """What a list of standards shows of one (the agency's page), from its content."""
+    service = content["service"]
+    return {
+        "name": service["name"],
+        "kind": service["kind"],
+        "kind_label": service["kind_label"],
+        "duration": content["duration"],
+        "fee": content["fee"],
+    }
+
+
 def _publish(standard: ServiceStandard, decree: Decree, document: Document | None) -> Publication:
     content = publication_content(standard, decree)
     publication, _created = Publication.objects.update_or_create(
@@ -292,6 +305,7 @@ def _publish(standard: ServiceStandard, decree: Decree, document: Document | Non
             "format": PUBLICATION_FORMAT,
             "content": content,
             "page": service_page(content),
+            "summary": list_summary(content),
         },
     )
     return publication

@@ -149,6 +149,7 @@ def agency_detail(request, agency_slug: str):
             "has_maklumat": page.has_maklumat,
             # No empty "Kontak" card when the agency recorded none (issue 18 point 7).
             "has_contacts": page.has_contacts,
+            "survey": page.survey,
         },
     )
 
@@ -168,6 +169,7 @@ def service_detail(request, agency_slug: str, service_slug: str):
             "p": published.page,
             "service": published.page["service"],
             "body": published.body,
+            "survey": published.survey,
             "service_slug": service_slug,
         },
     )
