@@ -148,7 +148,9 @@ def load(port: int, path: str, connections: int, seconds: int) -> tuple[float, f
     if "Non-2xx" in text or "Socket errors" in text:
         raise SystemExit(f"{path}: wrk saw errors\n{text}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    p99 = _milliseconds(re.search(r"99%\s+(\S+)", text).group(1))
+    # The latency distribution's own line: a "+/- Stdev" column such as "69.99%" ends in
+    # "99%" too.
+    p99 = _milliseconds(re.search(r"^\s*99%\s+(\S+)", text, re.MULTILINE).group(1))
     return rps, p99
 
 

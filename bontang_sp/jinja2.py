@@ -17,7 +17,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, translation
 from jinja2 import Environment, StrictUndefined
 from jinja2.ext import Extension
-from jinja2.lexer import TOKEN_STRING, Token, TokenStream
+from jinja2.lexer import TOKEN_NAME, TOKEN_STRING, Token, TokenStream
+from markupsafe import Markup
 
 from .registry import Registry
 
@@ -30,6 +31,18 @@ def _reverse(name: str, args: tuple, urlconf: str | None, prefix: str) -> str:
 def url(name: str, *args) -> str:
     """`reverse(name, args=args)`, remembered: a portal page links a dozen fixed paths."""
     return _reverse(name, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+def request_url() -> Callable[..., str]:
+    """`url` with the current URLconf and script prefix read once, for one page: reading
+    them (context-local values) for each of a page's dozen links cost more than the
+    remembered lookups themselves. Give it to a render as `url`."""
+    urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+    def bound(name: str, *args) -> str:
+        return _reverse(name, args, urlconf, prefix)
+
+    return bound
 
 
 @lru_cache(maxsize=256)
@@ -53,27 +66,42 @@ class ConstantTranslations(Extension):
     is compiled, the text translated into the site's one language (settings.LANGUAGES):
     a portal page names some seventy such texts, and looking each up at every render took
     half of the render's time (docs/decisions/0007). The result is escaped like any other
-    string; `_()` with values to fill in and `ngettext()` stay calls."""
+    string. `_("text %(name)s", name=value)` gets its text translated when compiled too and
+    becomes `_filled("translated", name=value)`, which fills the values in escaped, as the
+    new-style `_()` does (docs/decisions/0012); `ngettext()` stays a call."""
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         tokens = list(stream)
         i = 0
         while i < len(tokens):
-            if _constant_gettext(tokens, i):
+            if _constant_gettext(tokens, i, "rparen") or _constant_gettext(tokens, i, "comma"):
                 with translation.override(settings.LANGUAGE_CODE):
                     text = translation.gettext(tokens[i + 2].value)
-                yield Token(tokens[i].lineno, TOKEN_STRING, text)
+                string = Token(tokens[i].lineno, TOKEN_STRING, text)
+                if tokens[i + 3].test("rparen"):
+                    yield string
+                else:
+                    yield from (Token(tokens[i].lineno, TOKEN_NAME, "_filled"), tokens[i + 1])
+                    yield from (string, tokens[i + 3])
                 i += 4
             else:
                 yield tokens[i]
                 i += 1
 
 
-def _constant_gettext(tokens: list[Token], i: int) -> bool:
-    """tokens[i:i+4] are `_`, `(`, a string, `)`."""
-    expected = ("name:_", "lparen", "string", "rparen")
+def _constant_gettext(tokens: list[Token], i: int, after: str) -> bool:
+    """tokens[i:i+4] are `_`, `(`, a string and `after` (`)`, or `,` before values)."""
+    expected = ("name:_", "lparen", "string", after)
     window = tokens[i : i + 4]
     return len(window) == 4 and all(t.test(e) for t, e in zip(window, expected, strict=True))
+
+
+def _filled(text: str, **values) -> Markup:
+    """An already translated text with `values` filled in, escaped: what the new-style
+    `_(text, **values)` returns with autoescaping on (jinja2.ext), minus the lookup."""
+    # `text` is a template's own constant (its translation), never a value: jinja2.ext
+    # treats it as markup the same way; the values are escaped by Markup's `%`.
+    return Markup(text) % values  # noqa: S704
 
 
 # Functions apps above this one offer to every Jinja2 template under their own name
@@ -104,7 +132,7 @@ def environment(**options) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         translation.gettext, translation.ngettext, newstyle=True
     )
-    env.globals.update(url=url, static=static_url, SITE_URL=settings.SITE_URL)
+    env.globals.update(url=url, static=static_url, SITE_URL=settings.SITE_URL, _filled=_filled)
     env.filters.update(
         date=date, capfirst=capfirst, linebreaksbr=linebreaksbr, localize=formats.localize
     )

@@ -7,10 +7,17 @@ changes, compiles it once per thread, and then runs that SQL with the request's 
 converting the rows with the compiler's own converters: a row is exactly the dict the
 queryset would give. The queryset is still written with the ORM, so the rules it carries
 (`ServiceStandard.objects.in_force()`) are the ones every other read uses.
+
+On SQLite the code's own constants (a status, a kind) are written into the SQL as literals
+and only the request's values stay parameters: SQLite prepares a statement again on every
+run when a bound value decided whether a partial index applies (the one-in-force,
+one-open-period and current-Maklumat unique indexes), which cost more than the query
+(docs/decisions/0012). PostgreSQL keeps every value a parameter.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,6 +52,8 @@ class Prepared:
         query = queryset.query
         compiler = query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
+        if compiler.connection.vendor == "sqlite":
+            sql, params = _constants_inlined(sql, params, set(self._placeholders.values()))
         slots = {
             name: tuple(i for i, p in enumerate(params) if p == placeholder)
             for name, placeholder in self._placeholders.items()
@@ -81,3 +90,38 @@ class Prepared:
                 row[position] = value
             rows.append(dict(zip(compiled.names, row, strict=True)))
         return rows
+
+
+_PARAMETER = re.compile(r"%%|%s")
+
+
+def _sqlite_literal(value) -> str | None:
+    """`value` as an SQLite literal, or None to keep it a parameter."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, str) and "\0" not in value:
+        text = str.__str__(value)  # a TextChoices member as its plain value
+        return "'" + text.replace("'", "''").replace("%", "%%") + "'"
+    return None
+
+
+def _constants_inlined(sql: str, params, placeholders: set) -> tuple[str, tuple]:
+    """`sql` with every parameter that is not a request value's stand-in written as a
+    literal (strings, integers, booleans; anything else stays a parameter)."""
+    values = iter(params)
+    kept = []
+
+    def replace(match: re.Match) -> str:
+        if match.group() == "%%":
+            return "%%"
+        value = next(values)
+        literal = None if value in placeholders else _sqlite_literal(value)
+        if literal is None:
+            kept.append(value)
+            return "%s"
+        return literal
+
+    inlined = _PARAMETER.sub(replace, sql)
+    return inlined, tuple(kept)

@@ -56,6 +56,13 @@ def public_maklumat(agency: Agency) -> Maklumat | None:
     return current_maklumat(agency)
 
 
+def with_current_maklumat(agencies: QuerySet[Agency]) -> QuerySet[Agency]:
+    """Annotate `has_maklumat`: the agency has a Maklumat in force (what `current_maklumat`
+    finds), read in the agency's own query (the portal's agency page)."""
+    current = Maklumat.objects.current().filter(agency=OuterRef("pk"))
+    return agencies.annotate(has_maklumat=Exists(current))
+
+
 def with_maklumat_status(agencies: QuerySet[Agency]) -> QuerySet[Agency]:
     """Annotate `has_set_maklumat` and `has_maklumat_draft` for lists (Pasal 15 monitoring)."""
     return agencies.annotate(

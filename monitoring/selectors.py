@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
-
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum
 
 from agencies.models import Agency
 from bontang_sp.prepared import Prepared
@@ -12,8 +10,6 @@ from standards.models import Service, ServiceStandard
 
 from .index import ELEMENT_CODES, SurveyResult, compute, sample_target
 from .models import PeriodStatus, SurveyFollowUp, SurveyPeriod, SurveyResponse
-
-NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 SUM_FIELDS = {f"sum_{code}": Sum(code) for code in ELEMENT_CODES}
 
@@ -90,24 +86,41 @@ def _summary(period: SurveyPeriod | None, service: Service | int | None) -> dict
     return {"period": period, "agency": agency_result, "service": service_result}
 
 
-_portal_periods = Prepared(
-    lambda agency_id: SurveyPeriod.objects.filter(
-        agency_id=agency_id, status__in=(PeriodStatus.OPEN, PeriodStatus.CLOSED)
-    ).values("pk", "status", "closed_at"),
+def portal_survey_columns(agency: str) -> dict:
+    """What the portal's pages show of the survey, as annotations of a query in which
+    `agency` names the agency's key (a field path): whether it has a period open (its
+    pages link the survey, Pasal 16) and its last closed period (the published result).
+    A page reads them in its own query and passes the row to `portal_survey_from`."""
+    periods = SurveyPeriod.objects.filter(agency=OuterRef(agency))
+    last_closed = periods.filter(status=PeriodStatus.CLOSED).order_by(
+        F("closed_at").desc(nulls_last=True), "-pk"
+    )
+    return {
+        "survey_open": Exists(periods.filter(status=PeriodStatus.OPEN)),
+        "survey_closed": Subquery(last_closed.values("pk")[:1]),
+    }
+
+
+def portal_survey_from(row: dict, service_id: int | None = None) -> dict:
+    """The survey on a portal page from the columns of `portal_survey_columns` in `row`:
+    `open` and `summary` (the published result of the last closed period, as
+    `published_summary`)."""
+    summary = None
+    if row["survey_closed"] is not None:
+        summary = _summary(SurveyPeriod.objects.get(pk=row["survey_closed"]), service_id)
+    return {"open": bool(row["survey_open"]), "summary": summary}
+
+
+_portal_survey = Prepared(
+    lambda agency_id: Agency.objects.filter(pk=agency_id).values(**portal_survey_columns("pk")),
     agency_id=-7_104_931,
 )
 
 
 def portal_survey(agency_id: int, service_id: int | None = None) -> dict:
-    """The survey on the portal's pages, from one query (compiled once, it runs on every
-    page) of the agency's open and closed periods: `open` (its pages link the survey,
-    Pasal 16) and `summary` (the published result of the last closed period, as
-    `published_summary`)."""
-    periods = _portal_periods.rows(agency_id=agency_id)
-    closed = [
-        (p["closed_at"] or NEVER, p["pk"]) for p in periods if p["status"] == PeriodStatus.CLOSED
-    ]
-    summary = None
-    if closed:
-        summary = _summary(SurveyPeriod.objects.get(pk=max(closed)[1]), service_id)
-    return {"open": any(p["status"] == PeriodStatus.OPEN for p in periods), "summary": summary}
+    """The survey on the portal's pages, from one query (compiled once) when the page did
+    not read it in its own (`portal_survey_columns`)."""
+    rows = _portal_survey.rows(agency_id=agency_id)
+    if not rows:
+        return {"open": False, "summary": None}
+    return portal_survey_from(rows[0], service_id)

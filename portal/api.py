@@ -23,6 +23,7 @@ from standards.models import DELIVERY_COMPONENTS, ComponentKind, ServiceKind, Se
 from standards.totals import standard_totals
 
 from .public import (
+    AGENCY_CONTACT_FIELDS,
     PublishedRow,
     agencies_with_counts,
     complaint_contacts,
@@ -70,13 +71,7 @@ def agency_data(agency: Agency) -> dict:
 
 
 def agency_contacts(agency: Agency) -> dict:
-    return {
-        "address": agency.address,
-        "phone": agency.phone,
-        "email": agency.email,
-        "website": agency.website,
-        "head_name": agency.head_name,
-    }
+    return {name: getattr(agency, name) for name in AGENCY_CONTACT_FIELDS}
 
 
 def agencies() -> list[dict]:

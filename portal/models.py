@@ -45,6 +45,12 @@ class Publication(models.Model):
     # The shape of `content`; a publication of another format is rebuilt, never read.
     format = models.PositiveSmallIntegerField(_("format"))
     content = models.JSONField(_("isi"))
+    # The service page's parts rendered from `content` by the portal's autoescaping
+    # templates when written (portal.publication.service_page, docs/decisions/0012).
+    page = models.JSONField(_("halaman"), default=dict, blank=True)
+    # What a list of standards shows of it (the agency's page): a few short texts of
+    # `content`, read without decoding the whole (portal.publication.list_summary).
+    summary = models.JSONField(_("ringkasan"), default=dict, blank=True)
     published_at = models.DateTimeField(_("diterbitkan"), auto_now=True)
 
     class Meta:

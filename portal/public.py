@@ -15,11 +15,13 @@ every cached page is stale at once without scanning keys.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from markupsafe import Markup
 
 from agencies.models import Agency, AgencyKind
 from agencies.published import (  # noqa: F401 - the portal's cache API, re-exported
@@ -32,6 +34,8 @@ from agencies.published import (  # noqa: F401 - the portal's cache API, re-expo
 )
 from bontang_sp.prepared import Prepared
 from documents.models import Document, DocumentKind
+from maklumat.selectors import with_current_maklumat
+from monitoring.selectors import portal_survey_columns, portal_survey_from
 from standards.models import (
     DELIVERY_COMPONENTS,
     ComponentKind,
@@ -46,9 +50,12 @@ from standards.models import (
 from standards.selectors import components_in_order, standards_with_rows
 
 __all__ = [
+    "AGENCY_CONTACT_FIELDS",
+    "AgencyPage",
     "PORTAL_GENERATION_KEY",
     "RequirementGroup",
     "agencies_with_counts",
+    "agency_page",
     "agency_standards",
     "complaint_contacts",
     "cached",
@@ -63,9 +70,11 @@ __all__ = [
     "public_components",
     "public_decree_document",
     "public_standard",
+    "PublishedPage",
     "PublishedRow",
     "PublishedStandard",
     "current_content",
+    "published_page",
     "published_rows",
     "published_standard",
     "requirement_groups",
@@ -199,6 +208,72 @@ def agency_standards(agency: Agency) -> list[PublishedRow]:
     return published_rows(ServiceStandard.objects.in_force().filter(service__agency=agency))
 
 
+# The agency's contacts its page and the open API publish, in this order.
+AGENCY_CONTACT_FIELDS = ("address", "phone", "email", "website", "head_name")
+AGENCY_PAGE_FIELDS = ("pk", "name", "short_name", "slug", *AGENCY_CONTACT_FIELDS)
+
+
+@dataclass(frozen=True)
+class AgencyPage:
+    """What the agency's page reads (Pasal 9 ayat (2)): its public facts, whether it has a
+    Maklumat in force (Pasal 14), its standards in force as published (each row's `slug`,
+    the service's current one, and `name`, `duration`, `fee`, the publication's) and its
+    survey (Pasal 16)."""
+
+    agency: dict
+    has_maklumat: bool
+    rows: list[dict]
+    survey: dict
+
+    @property
+    def has_contacts(self) -> bool:
+        return any(self.agency[name] for name in AGENCY_CONTACT_FIELDS)
+
+
+_agency_page = Prepared(
+    lambda slug: with_current_maklumat(Agency.objects.active().filter(slug=slug)).values(
+        *AGENCY_PAGE_FIELDS, "has_maklumat", **portal_survey_columns("pk")
+    ),
+    slug="\0agency",
+)
+
+
+_agency_rows = Prepared(
+    lambda agency_id: (
+        ServiceStandard.objects.in_force()
+        .filter(service__agency_id=agency_id)
+        .values("pk", "service__slug", "publication__format", "publication__summary")
+    ),
+    agency_id=-7_104_932,
+)
+
+
+def agency_page(slug: str) -> AgencyPage:
+    """An active agency's page with its survey, or 404: two queries compiled once
+    (bontang_sp.prepared),
+    the rows' texts read from their publications' summaries (built from the rows when a
+    publication is missing or of an older format: the slow path of `current_content`)."""
+    from .publication import PUBLICATION_FORMAT, list_summary
+
+    found = _agency_page.rows(slug=slug)
+    if not found:
+        raise Http404
+    agency = found[0]
+    rows = []
+    for row in _agency_rows.rows(agency_id=agency["pk"]):
+        summary = row["publication__summary"]
+        if row["publication__format"] != PUBLICATION_FORMAT:
+            summary = list_summary(current_content(row["pk"], None, None))
+        rows.append({**summary, "slug": row["service__slug"]})
+    rows.sort(key=lambda row: row["name"].casefold())
+    return AgencyPage(
+        _pick(agency, "", AGENCY_PAGE_FIELDS),
+        bool(agency["has_maklumat"]),
+        rows,
+        portal_survey_from(agency),
+    )
+
+
 # --- one standard -----------------------------------------------------------------------
 
 
@@ -224,15 +299,18 @@ class PublishedStandard:
 
 
 AGENCY_PREFIX, AGENCY_FIELDS = "service__agency__", ("pk", "name", "short_name", "slug")
-DOCUMENT_PREFIX = "publication__decree_document__"
-DOCUMENT_FIELDS = ("code", "issued", "superseded_by_id", "revoked_at")
 
 
 def _pick(row: dict, prefix: str, names: tuple[str, ...]) -> dict:
     return {name: row[prefix + name] for name in names}
 
 
-def _published_rows(agency_slug: str, service_slug: str) -> QuerySet:
+def _in_force_service(
+    agency_slug: str, service_slug: str, *, published: str, survey: bool = False
+) -> QuerySet:
+    """The standard in force of an active agency's service, with its agency's public facts,
+    its final decree's code (while that document is in force), the publication's
+    `published` field and, with `survey`, the agency's survey (one row)."""
     return (
         ServiceStandard.objects.in_force()
         .filter(
@@ -244,14 +322,39 @@ def _published_rows(agency_slug: str, service_slug: str) -> QuerySet:
             "pk",
             "service_id",
             "publication__format",
-            "publication__content",
+            f"publication__{published}",
             *(AGENCY_PREFIX + name for name in AGENCY_FIELDS),
-            *(DOCUMENT_PREFIX + name for name in DOCUMENT_FIELDS),
+            # The final decree's verification code while it is issued and in force.
+            decree_code=Subquery(
+                Document.objects.in_force()
+                .filter(pk=OuterRef("publication__decree_document"))
+                .values("code")
+            ),
+            **(portal_survey_columns("service__agency") if survey else {}),
         )
     )
 
 
-_published = Prepared(_published_rows, agency_slug="\0agency", service_slug="\0service")
+_SLUGS = {"agency_slug": "\0agency", "service_slug": "\0service"}
+_published = Prepared(partial(_in_force_service, published="content"), **_SLUGS)
+_published_page = Prepared(partial(_in_force_service, published="page", survey=True), **_SLUGS)
+
+
+def _read_published(prepared: Prepared, agency_slug: str, service_slug: str) -> tuple:
+    """(row, agency, current, decree_code) of `prepared`'s one row, or 404: `current` says
+    whether the publication is of the current format; the code is the final decree's
+    while it is issued and in force (else None)."""
+    from .publication import PUBLICATION_FORMAT
+
+    rows = prepared.rows(agency_slug=agency_slug, service_slug=service_slug)
+    if not rows:
+        raise Http404
+    row = rows[0]
+    agency = _pick(row, AGENCY_PREFIX, AGENCY_FIELDS)
+    if row["publication__format"] == PUBLICATION_FORMAT:
+        return row, agency, True, row["decree_code"] or None
+    document = public_decree_document(in_force_decree(ServiceStandard(pk=row["pk"])))
+    return row, agency, False, document.code if document else None
 
 
 def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard:
@@ -260,25 +363,43 @@ def published_standard(agency_slug: str, service_slug: str) -> PublishedStandard
     standard in force (at most one version is, a constraint). A standard in force whose
     publication is missing or of an older format gets its content built here (slow path;
     `manage.py publish_standards` writes them)."""
-    from .publication import PUBLICATION_FORMAT
+    row, agency, current, code = _read_published(_published, agency_slug, service_slug)
+    content = row["publication__content"] if current else current_content(row["pk"], None, None)
+    return PublishedStandard(agency, row["pk"], row["service_id"], content, code)
 
-    rows = _published.rows(agency_slug=agency_slug, service_slug=service_slug)
-    if not rows:
-        raise Http404
-    row = rows[0]
-    agency = _pick(row, AGENCY_PREFIX, AGENCY_FIELDS)
-    if row["publication__format"] == PUBLICATION_FORMAT:
-        document = Document(**_pick(row, DOCUMENT_PREFIX, DOCUMENT_FIELDS))
-        code = document.code if document.code and document.is_in_force else None
-        return PublishedStandard(
-            agency, row["pk"], row["service_id"], row["publication__content"], code
-        )
-    content = current_content(row["pk"], row["publication__format"], row["publication__content"])
-    standard = ServiceStandard(pk=row["pk"])
-    document = public_decree_document(in_force_decree(standard))
-    return PublishedStandard(
-        agency, row["pk"], row["service_id"], content, document.code if document else None
-    )
+
+@dataclass(frozen=True)
+class PublishedPage:
+    """What the service page reads: as `PublishedStandard`, with the page's facts (`page`),
+    its parts rendered when the publication was written (`body`) and the survey."""
+
+    agency: dict
+    standard_id: int
+    service_id: int
+    page: dict
+    body: dict[str, Markup]
+    decree_code: str | None
+    survey: dict
+
+
+def published_page(agency_slug: str, service_slug: str) -> PublishedPage:
+    """The service page's publication and the agency's survey: one query compiled once, as
+    `published_standard`, reading the parts rendered when it was written (docs/decisions/0012).
+    Parts of an older format or rendered by other templates are rendered now (slow path,
+    the same page)."""
+    from .publication import page_templates, service_page
+
+    row, agency, current, code = _read_published(_published_page, agency_slug, service_slug)
+    page = row["publication__page"]
+    if not current or page.get("templates") != page_templates():
+        page = service_page(current_content(row["pk"], None, None))
+    # The one place the portal wraps stored text as HTML: `page["html"]` was produced by
+    # the portal's own autoescaping templates from the publication's data (every value in
+    # it escaped by Jinja2, no text joined to HTML outside the engine), written only by
+    # portal.publication, never by a form (docs/decisions/0012).
+    body = {part: Markup(html) for part, html in page["html"].items()}  # noqa: S704
+    survey = portal_survey_from(row, row["service_id"])
+    return PublishedPage(agency, row["pk"], row["service_id"], page, body, code, survey)
 
 
 def final_decree_document(decree: Decree) -> Document | None:

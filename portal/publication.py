@@ -8,6 +8,11 @@ one row (`portal.public.published_standard`) instead of the standard's rows. Wha
 change after that moment (the final decree's document once issued, an open survey, the
 agency's name) is read when the page is served.
 
+The page's parts that come from the publication alone (its summary, the six components,
+the decree's facts, the consultation trace) are also rendered once, into `page`, by the
+portal's autoescaping templates (`service_page`, docs/decisions/0012): a cold service page
+reads one row and joins those parts with what changes after the act.
+
 Other apps' parts of the page (the consultation trace, Pasal 4) are added with
 `register_part`, from PortalConfig.ready.
 """
@@ -15,10 +20,14 @@ Other apps' parts of the page (the consultation trace, Pasal 4) are added with
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
+from django.template import engines
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from bontang_sp.jinja2 import date as long_date
@@ -50,15 +59,26 @@ from .public import (
 from .search_index import index_publications
 
 __all__ = [
+    "LAPOR_URL",
+    "PAGE_PARTS",
     "PUBLICATION_FORMAT",
+    "list_summary",
+    "page_templates",
     "publication_content",
     "publish_decree",
     "publish_missing",
     "register_part",
+    "service_page",
 ]
 
 # Bump when the shape of `content` changes; `manage.py publish_standards` rebuilds.
-PUBLICATION_FORMAT = 4  # 2: requirements by kind; 3: history; 4: the service's kind, the API's
+PUBLICATION_FORMAT = 5  # 2: requirements by kind; 3: history; 4: the service's kind, the API's;
+# 5: the service page's parts rendered (`page`), a list's texts (`summary`)
+
+# The parts of the service page rendered when the publication is written, each by its own
+# template `portal/service/<part>.html`, in the page's order (portal/service.html).
+PAGE_PARTS = ("summary", "components", "decree", "trace")
+LAPOR_URL = "https://www.lapor.go.id"  # SP4N-LAPOR!, the national complaints channel
 
 # `part(standard)` returns keys to add to a publication's content (from AppConfig.ready).
 Part = Callable[[ServiceStandard], dict]
@@ -224,14 +244,65 @@ def publication_content(standard: ServiceStandard, decree: Decree) -> dict:
     return content
 
 
+@functools.cache
+def page_templates() -> str:
+    """A digest of the page parts' templates, kept in `page`: parts rendered by other
+    templates (a deploy that changed one) are rendered again when read, and rewritten by
+    `manage.py publish_standards`, so a template change never leaves a stale page."""
+    env = engines["jinja2"].env
+    digest = hashlib.sha256()
+    for part in PAGE_PARTS:
+        source, _filename, _uptodate = env.loader.get_source(env, f"portal/service/{part}.html")
+        digest.update(source.encode())
+    return digest.hexdigest()[:16]
+
+
+def service_page(content: dict) -> dict:
+    """The service page's parts that come from the publication alone, rendered by the
+    portal's autoescaping templates (HTML: every value in it was escaped by Jinja2), and
+    the few facts its frame shows beside what changes after the act."""
+    context = {"p": content, "lapor_url": LAPOR_URL}
+    with translation.override(settings.LANGUAGE_CODE):
+        html = {
+            part: render_to_string(f"portal/service/{part}.html", context, using="jinja2")
+            for part in PAGE_PARTS
+        }
+    return {
+        "templates": page_templates(),
+        "html": html,
+        "service": {"name": content["service"]["name"]},
+        "duration": content["duration"],
+        "fee": content["fee"],
+        "version": content["version"],
+        "has_previous": content["has_previous"],
+        "earlier_versions": content["earlier_versions"],
+        "decree": {"recorded": content["decree"]["recorded"]},
+    }
+
+
+def list_summary(content: dict) -> dict:
+    """What a list of standards shows of one (the agency's page), from its content."""
+    service = content["service"]
+    return {
+        "name": service["name"],
+        "kind": service["kind"],
+        "kind_label": service["kind_label"],
+        "duration": content["duration"],
+        "fee": content["fee"],
+    }
+
+
 def _publish(standard: ServiceStandard, decree: Decree, document: Document | None) -> Publication:
+    content = publication_content(standard, decree)
     publication, _created = Publication.objects.update_or_create(
         standard=standard,
         defaults={
             "decree": decree,
             "decree_document": document,
             "format": PUBLICATION_FORMAT,
-            "content": publication_content(standard, decree),
+            "content": content,
+            "page": service_page(content),
+            "summary": list_summary(content),
         },
     )
     return publication
@@ -251,8 +322,11 @@ def publish_decree(decree: Decree) -> None:
 
 def publish_missing() -> int:
     """Write the publication of every standard in force that has none of the current
-    format (those in force before publications existed, or after a format change)."""
-    current = Publication.objects.filter(format=PUBLICATION_FORMAT).values("standard_id")
+    format (those in force before publications existed, or after a format change) or
+    whose page parts were rendered by other templates."""
+    current = Publication.objects.filter(
+        format=PUBLICATION_FORMAT, page__templates=page_templates()
+    ).values("standard_id")
     count = 0
     for standard in standards_with_rows().in_force().exclude(pk__in=current):
         decree = in_force_decree(standard)

@@ -33,3 +33,24 @@ def test_a_value_that_is_not_a_parameter_is_refused():
     prepared = Prepared(lambda q: Agency.objects.filter(name__icontains=q).values("pk"), q="\0q")
     with pytest.raises(ValueError, match="q"):
         prepared.rows(q="dinas")
+
+
+def _named(slug):
+    return Agency.objects.filter(slug=slug, name="Dinas 'Uji' 100%", active=True).values("pk")
+
+
+def test_the_codes_constants_are_literals_on_sqlite(agency_a):
+    """SQLite prepares a statement again on every run when a bound value decided whether a
+    partial index applies: only the request's values stay parameters there (a quote and
+    a percent sign in a constant included); the rows are the queryset's."""
+    from django.db import connection
+
+    Agency.objects.filter(pk=agency_a.pk).update(name="Dinas 'Uji' 100%")
+    prepared = Prepared(_named, slug="\0slug")
+    assert prepared.rows(slug=agency_a.slug) == list(_named(agency_a.slug)) == [{"pk": agency_a.pk}]
+    assert prepared.rows(slug="lain") == []
+    compiled = prepared._local.compiled
+    if connection.vendor == "sqlite":
+        assert compiled.params == ("\0slug",)
+    else:
+        assert "Dinas 'Uji' 100%" in compiled.params

@@ -9,29 +9,48 @@ comes into force or is revoked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.loader import render_to_string
 from django.urls import path
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from maklumat.selectors import public_maklumat
+from bontang_sp.jinja2 import request_url
 from standards import diff
 from standards.models import ServiceKind
 
-from .. import api, public, search
+from .. import public, search
 
 __all__ = ["urlpatterns"]
 
-LAPOR_URL = "https://www.lapor.go.id"
 BROWSER_MAX_AGE = 60  # seconds a browser may reuse a page before asking again
 SEARCH_PARAMS = ("q", "pd", "jenis", "halaman")
+
+
+def _query_key(params: tuple[str, ...], query_string: str, encoding: str | None) -> str:
+    """The named parameters of a query string, in their order and cut to 100 characters,
+    as request.GET has them (a page's cache key). A query asked again (a popular search)
+    is not parsed again: parsing cost a fifth of a cache hit."""
+    if not params:
+        return ""
+    if len(query_string) > QUERY_KEYS_REMEMBERED_LENGTH:
+        return _parsed_query_key(params, query_string, encoding)
+    return _remembered_query_key(params, query_string, encoding)
+
+
+def _parsed_query_key(params: tuple[str, ...], query_string: str, encoding: str | None) -> str:
+    query = QueryDict(query_string.encode("iso-8859-1"), encoding=encoding)  # as WSGIRequest.GET
+    return urlencode([(p, query.get(p, "")[:100]) for p in params])
+
+
+QUERY_KEYS_REMEMBERED_LENGTH = 300  # longer query strings are parsed each time
+_remembered_query_key = lru_cache(maxsize=1024)(_parsed_query_key)
 
 
 def portal_page(*params: str) -> Callable:
@@ -41,7 +60,7 @@ def portal_page(*params: str) -> Callable:
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            query = urlencode([(p, request.GET.get(p, "")[:100]) for p in params])
+            query = _query_key(params, request.META.get("QUERY_STRING", ""), request.encoding)
             key = f"page:{request.path}?{query}"
             state = {"hit": True}
 
@@ -65,9 +84,13 @@ def _absolute(path_: str) -> str:
     return settings.SITE_URL + path_
 
 
-def _page(request, template: str, context: dict) -> HttpResponse:
+def _page(request, template: str, context: dict, *, using: str = "jinja2") -> HttpResponse:
+    """The page rendered by the portal's Jinja2 templates (the embed: a Django template);
+    named, so the Django engine listed first is not searched for it in vain first."""
     context = {"canonical_url": _absolute(request.path), **context}
-    return HttpResponse(render_to_string(template, context))
+    if using == "jinja2":
+        context["url"] = request_url()
+    return HttpResponse(render_to_string(template, context, using=using))
 
 
 @portal_page()
@@ -116,17 +139,17 @@ def search_results(request):
 @portal_page()
 def agency_detail(request, agency_slug: str):
     """`/pd/<agency>/`: its services in force, its Maklumat, its contacts (Pasal 9 ayat (2))."""
-    agency = public.public_agency(agency_slug)
-    standards = public.agency_standards(agency)
+    page = public.agency_page(agency_slug)
     return _page(
         request,
         "portal/agency.html",
         {
-            "agency": agency,
-            "rows": standards,
-            "maklumat": public_maklumat(agency),
+            "agency": page.agency,
+            "rows": page.rows,
+            "has_maklumat": page.has_maklumat,
             # No empty "Kontak" card when the agency recorded none (issue 18 point 7).
-            "has_contacts": any(api.agency_contacts(agency).values()),
+            "has_contacts": page.has_contacts,
+            "survey": page.survey,
         },
     )
 
@@ -134,18 +157,20 @@ def agency_detail(request, agency_slug: str):
 @portal_page()
 def service_detail(request, agency_slug: str, service_slug: str):
     """`/pd/<agency>/layanan/<service>/`: the standard in force (Pasal 9 ayat (1)), from its
-    publication (portal.publication)."""
-    published = public.published_standard(agency_slug, service_slug)
+    publication (portal.publication): the parts rendered when it was written, joined with
+    what changes after the act."""
+    published = public.published_page(agency_slug, service_slug)
     return _page(
         request,
         "portal/service.html",
         {
             "agency": published.agency,
             "standard": published,
-            "p": published.content,
-            "service": published.content["service"],
+            "p": published.page,
+            "service": published.page["service"],
+            "body": published.body,
+            "survey": published.survey,
             "service_slug": service_slug,
-            "lapor_url": LAPOR_URL,
         },
     )
 
@@ -186,6 +211,7 @@ def embed_agency(request, agency_slug: str):
             "rows": standards,
             "site_url": settings.SITE_URL,
         },
+        using="django",
     )
 
 

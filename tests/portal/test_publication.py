@@ -33,15 +33,6 @@ def test_coming_into_force_writes_the_publication(akta):
     assert "legal_basis" not in content["texts"]
 
 
-def test_the_page_is_served_from_the_publication(client, settings, akta):
-    settings.PORTAL_CACHE_SECONDS = 0
-    publication = Publication.objects.get(standard=akta)
-    publication.content["texts"]["product"] = "Isi terbitan"
-    publication.save(update_fields=["content"])
-    content = client.get(service_url(akta)).content.decode()
-    assert "Isi terbitan" in content and "Kutipan Akta Kelahiran" not in content
-
-
 def test_without_a_publication_the_page_is_built_from_the_rows(client, settings, akta):
     settings.PORTAL_CACHE_SECONDS = 0
     published = client.get(service_url(akta)).content.decode()

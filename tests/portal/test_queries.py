@@ -45,11 +45,11 @@ def test_query_counts_are_constant_small_vs_large(client, settings, force, agenc
 def test_service_page_reads_its_publication_and_the_survey(
     client, settings, akta, django_assert_num_queries
 ):
-    """One query for the publication (with its agency and decree document), one for the
-    agency's survey periods (docs/decisions/0007)."""
+    """One query: the publication with its agency, its decree document's code and the
+    agency's survey (docs/decisions/0007, 0012)."""
     settings.PORTAL_CACHE_SECONDS = 0
     url = reverse("portal:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert client.get(url).status_code == 200
 
 
@@ -67,7 +67,22 @@ def test_lists_read_their_publications_in_one_query(
     """The agency page, the embed and the API's standard read publications, not rows."""
     settings.PORTAL_CACHE_SECONDS = 0
     force(name="Layanan", slug="layanan", services=5)
-    with django_assert_num_queries(4):  # agency, its publications, its Maklumat, its survey
+    # The agency with its Maklumat in force and its survey; its publications.
+    with django_assert_num_queries(2):
         client.get(reverse("portal:public-agency", args=[agency_a.slug]))
     with django_assert_num_queries(1):  # the standard's publication with its agency
         client.get(reverse("portal:api-service", args=[agency_a.slug, "layanan-0"]))
+
+
+def test_public_pages_never_read_the_session(client, akta, drafter_a, django_assert_num_queries):
+    """Deny by default asks the view first (bontang_sp.middleware): a public page reads no
+    session, so it is not `Vary: Cookie` (a shared cache may serve it to everyone) and a
+    logged-in visitor's cached page costs no query either."""
+    url = reverse("portal:public-service", args=[akta.service.agency.slug, "akta-kelahiran"])
+    assert "Cookie" not in client.get(url)["Vary"]
+    client.force_login(drafter_a)
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response["X-Portal-Cache"] == "hit"
+    assert "Cookie" not in response["Vary"]
+    assert client.get(reverse("staff-home")).status_code == 200  # the session still works

@@ -30,3 +30,15 @@ def test_translations_and_values_are_escaped():
 def test_a_misspelt_name_fails_instead_of_rendering_blank():
     with pytest.raises(UndefinedError):
         _env().from_string("{{ agnecy.name }}").render(agency={"name": "Disdukcapil"})
+
+
+def test_texts_with_values_are_translated_once_and_the_values_escaped():
+    """`_("text", name=value)`: the text translated when compiled (Django's catalog has
+    this one in Indonesian), each value filled in escaped, at any active language."""
+    text = "Ensure this value is greater than or equal to %(limit_value)s."
+    template = _env().from_string('{{ _("' + text + '", limit_value=v) }}')
+    expected = "Pastikan nilai ini lebih besar dari atau sama dengan &lt;b&gt;."
+    assert template.render(v="<b>") == expected
+    with translation.override("en"):
+        assert template.render(v="<b>") == expected
+    assert _env().from_string('{{ _("a %(x)s" ~ "b", x=1) }}').render() == "a 1b"
