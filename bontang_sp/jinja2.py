@@ -7,7 +7,7 @@ names raise, so a typo fails the portal's tests instead of leaving a blank on th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from django.conf import settings
