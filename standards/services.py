@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from agencies.models import Agency
+from agencies.published import portal_changed
 from bontang_sp.dates import long_moment
 from documents.uploads import CleanUpload
 
@@ -244,6 +245,7 @@ def service_set_active(*, actor, service: Service, active: bool) -> Service:
     service.active = active
     _save(service, actor, update_fields=["active", "updated_at"])
     in_force.in_force_changed([service.pk])  # the portal shows only active services
+    portal_changed()  # its page, its agency's page and the lists: stale once committed
     return service
 
 

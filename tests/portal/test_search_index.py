@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from agencies.published import portal_generation
 from portal.models import SearchEntry, SearchWord
 from portal.public import in_force_decree
 from portal.search import hits, search_standards
@@ -77,7 +78,10 @@ def test_a_revoked_decree_takes_its_standards_off_the_search(akta, mayor_office)
 
 
 def test_a_deactivated_service_leaves_the_search_and_comes_back(akta, drafter_a):
-    services.service_set_active(actor=drafter_a, service=akta.service, active=False)
+    generation = portal_generation()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.service_set_active(actor=drafter_a, service=akta.service, active=False)
+    assert portal_generation() > generation  # cached public pages are stale
     assert _entries() == []
     assert search_standards("akta").paginator.count == 0
     services.service_set_active(actor=drafter_a, service=akta.service, active=True)
