@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from agencies.models import Agency
-from consultations.models import ConsultationInput, InputOutcome, Participant
 from portal.models import Publication
 from portal.publication import PUBLICATION_FORMAT, page_templates, service_page
 from tests.portal.fixtures import to_force
 from tests.portal.test_versions import _revise
+from tests.standards.workflow_fixtures import adopted_fee_input
 
 HOSTILE = '<script>alert("{}")</script>'
 
@@ -38,20 +38,7 @@ def _second_version(akta, drafter, reviewer, head, mayor):
     new.publish_management = True
     new.save(update_fields=["publish_management"])
     consultation = new.consultations.get()
-    speaker = Participant.objects.create(
-        consultation=consultation, name="Budi", category="community_leader", attended=True
-    )
-    ConsultationInput.objects.create(
-        consultation=consultation,
-        standard=new,
-        component="fee",
-        raised_by=speaker,
-        text="Mohon biaya ditulis jelas.",
-        outcome=InputOutcome.ADOPTED,
-        position=1,
-        change_component="fee",
-        change_description="Biaya ditulis Gratis.",
-    )
+    adopted_fee_input(consultation, new)
     to_force(decree, drafter=drafter, reviewer=reviewer, head=head, mayor=mayor)
     new.refresh_from_db()
     return new

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from standards import decrees
 from standards.models import DecreeStatus, ReviewNote, TeamMember
-from tests.standards.workflow_fixtures import ready_decree
+from tests.standards.workflow_fixtures import adopted_fee_input, ready_decree
 
 pytestmark = pytest.mark.django_db
 
@@ -314,24 +314,10 @@ def test_wet_signed_scan_is_kept_beside_the_decree(
 
 
 def test_standard_page_shows_the_consultation_trace(client, decree, drafter_a):
-    from consultations.models import ConsultationInput, InputOutcome, Participant
 
     standard = decree.standards.get()
     consultation = standard.consultations.get()
-    speaker = Participant.objects.create(
-        consultation=consultation, name="Budi", category="community_leader", attended=True
-    )
-    ConsultationInput.objects.create(
-        consultation=consultation,
-        standard=standard,
-        component="fee",
-        raised_by=speaker,
-        text="Mohon biaya ditulis jelas.",
-        outcome=InputOutcome.ADOPTED,
-        position=1,
-        change_component="fee",
-        change_description="Biaya ditulis Gratis.",
-    )
+    adopted_fee_input(consultation, standard)
     client.force_login(drafter_a)
     content = client.get(reverse("standards:standard-detail", args=[standard.pk])).content.decode()
     assert "Mohon biaya ditulis jelas." in content

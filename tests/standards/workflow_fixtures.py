@@ -10,9 +10,12 @@ from django.utils import timezone
 from consultations.models import (
     REQUIRED_SCANS,
     Consultation,
+    ConsultationInput,
     ConsultationMethod,
     ConsultationScan,
     ConsultationStatus,
+    InputOutcome,
+    Participant,
 )
 from maklumat.services import maklumat_draft, maklumat_set
 from standards import decrees
@@ -59,6 +62,24 @@ def consult(standard, *, scans=REQUIRED_SCANS, signed=True) -> Consultation:
             sha256="0" * 64,
         )
     return consultation
+
+
+def adopted_fee_input(consultation, standard) -> ConsultationInput:
+    """Pasal 4: a participant's input on the fee, adopted, with the change it made."""
+    speaker = Participant.objects.create(
+        consultation=consultation, name="Budi", category="community_leader", attended=True
+    )
+    return ConsultationInput.objects.create(
+        consultation=consultation,
+        standard=standard,
+        component="fee",
+        raised_by=speaker,
+        text="Mohon biaya ditulis jelas.",
+        outcome=InputOutcome.ADOPTED,
+        position=1,
+        change_component="fee",
+        change_description="Biaya ditulis Gratis.",
+    )
 
 
 def set_maklumat(head, agency):
