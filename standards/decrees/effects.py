@@ -58,7 +58,8 @@ def _city_role(role: CityRole):
     )
 
 
-def _drafters(agency: Agency):
+def _members(agency: Agency):
+    """Everyone with a membership of the agency: its drafters and its head."""
     return get_user_model().objects.filter(
         pk__in=Membership.objects.filter(agency=agency).values("user_id")
     )
@@ -86,7 +87,7 @@ def notify_reviewers(decree: Decree, actor, data: dict) -> None:
 def notify_returned(decree: Decree, actor, data: dict) -> None:
     _notify(
         decree,
-        _drafters(decree.agency),
+        _members(decree.agency),
         _("Rancangan keputusan dikembalikan dengan catatan"),
         _("Bagian Organisasi mengembalikan %(title)s dengan %(count)s catatan.")
         % {"title": decree.title, "count": len(written_notes(data))},
@@ -116,7 +117,7 @@ def notify_set(decree: Decree, actor, data: dict) -> None:
 def notify_in_force(decree: Decree, actor, data: dict) -> None:
     _notify(
         decree,
-        list(_drafters(decree.agency)) + list(_heads(decree.agency)),
+        _members(decree.agency),
         _("Keputusan berlaku"),
         _("%(title)s Nomor %(number)s telah disahkan dan berlaku sejak %(date)s.")
         % {"title": decree.title, "number": decree.number, "date": long_date(decree.ratified_on)},
@@ -126,7 +127,7 @@ def notify_in_force(decree: Decree, actor, data: dict) -> None:
 def notify_revoked(decree: Decree, actor, data: dict) -> None:
     _notify(
         decree,
-        list(_drafters(decree.agency)) + list(_heads(decree.agency)),
+        _members(decree.agency),
         _("Keputusan dicabut"),
         _("%(title)s dicabut: %(reason)s")
         % {"title": decree.title, "reason": decree.revoke_reason},

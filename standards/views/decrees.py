@@ -45,8 +45,6 @@ from ..timeline import decree_timeline
 from ..totals import standard_totals
 from .editor import build_blocks
 
-_decree_for_reading = permissions.decree_for_reading
-
 
 def decree_list(request):
     decrees = decrees_for(request.user).order_by("-updated_at", "-pk")
@@ -85,7 +83,7 @@ def decree_create(request, agency_slug: str):
 
 
 def decree_view(request, pk: int):
-    decree = _decree_for_reading(request.user, pk)
+    decree = permissions.decree_for_reading(request.user, pk)
     actions = available_actions(decree, request.user)
     return render(
         request,
@@ -126,7 +124,7 @@ def decree_edit_text(request, pk: int):
 
 def decree_act(request, pk: int, action: str):
     """GET: the act's form (or its confirmation); POST: perform it as the table says."""
-    decree = _decree_for_reading(request.user, pk)
+    decree = permissions.decree_for_reading(request.user, pk)
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise Http404
@@ -169,7 +167,7 @@ def decree_act(request, pk: int, action: str):
 def decree_review(request, pk: int):
     """Pasal 12 ayat (4): each standard of the decree in the Lampiran's format, with its
     completeness check, its consultation trace and what changed from the version in force."""
-    decree = _decree_for_reading(request.user, pk)
+    decree = permissions.decree_for_reading(request.user, pk)
     returned = last_return(decree)
     lampiran = []
     for item in decree.lampiran.all():
@@ -222,7 +220,7 @@ def review_queue_view(request):
 @limit_upload_size
 def decree_signed_scan(request, pk: int):
     """POST: upload the wet-signed scan; GET: download it (attachment, never rendered)."""
-    decree = _decree_for_reading(request.user, pk)
+    decree = permissions.decree_for_reading(request.user, pk)
     if request.method != "POST":
         if not decree.signed_scan:
             raise Http404
